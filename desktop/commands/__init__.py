@@ -1,0 +1,1 @@
+"""Subcommands of `perfect-pitch`; each module has register(subparsers)."""

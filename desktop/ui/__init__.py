@@ -1,0 +1,1 @@
+"""The Qt layer: widgets only. Logic lives in desktop.core and db."""

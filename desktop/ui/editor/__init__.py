@@ -1,0 +1,1 @@
+"""The code editor. scintilla.py is the only module that imports the binding."""
