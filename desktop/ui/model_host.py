@@ -44,16 +44,10 @@ class ModelHost(QObject):
 
 
 def _load_stt(name: str):
-    from desktop.core import model_store
     from desktop.core.stt import SpeechToText
-    model_id, path = model_store.resolve(name, "stt")
-    stt = SpeechToText(path)
-    stt.load()
-    return stt
+    return SpeechToText(name).load()
 
 
 def _load_llm(name: str):
-    from desktop.core import model_store
     from desktop.core.llm import LanguageModel
-    model_id, path = model_store.resolve(name, "llm")
-    return LanguageModel(path)
+    return LanguageModel(name).load()

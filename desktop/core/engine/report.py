@@ -8,16 +8,6 @@ from db import service
 from . import scoring
 from .state import EngineState
 
-MODEL_RUBRIC_SCHEMA = {
-    "type": "object",
-    "properties": {
-        "score": {"type": "integer", "minimum": 1, "maximum": 10},
-        "strength": {"type": "string"},
-        "improvement": {"type": "string"},
-    },
-    "required": ["score", "strength", "improvement"],
-}
-
 
 def _question_scores(q: dict, progress, transcript: dict[int, dict], subs: list[dict]) -> list[scoring.Score]:
     answers = [transcript[i] for i in progress.answers if i in transcript]
@@ -88,7 +78,7 @@ def build_report(interview_id: int, bank: dict, state: EngineState, model=None) 
             service.add_evaluation(interview_id, "objective", s.kind, s.score, s.evidence,
                                    interview_question_id=progress.iq_id)
         service.update_interview_question(progress.iq_id, score=objective)
-        model_view = _model_judgement(model, interview_id, q, progress, transcript)
+        model_view = _model_judgement(model, interview_id, q, progress, transcript, state.seed)
         strengths, improvements = _observations(q, scores)
         all_strengths += strengths
         all_improvements += improvements
@@ -107,14 +97,14 @@ def build_report(interview_id: int, bank: dict, state: EngineState, model=None) 
     return service.save_report(interview_id, overall, summary, data)
 
 
-def _model_judgement(model, interview_id: int, q: dict, progress, transcript) -> dict | None:
+def _model_judgement(model, interview_id: int, q: dict, progress, transcript, seed: int) -> dict | None:
     """The model's rubric opinion, stored labelled as the model's (None when
     there is no model or its output was invalid)."""
     answers = [transcript[i]["content"] for i in progress.answers if i in transcript]
     if model is None or not answers or progress.skipped:
         return None
     try:
-        data, gen = model.judge_answer(q, "\n".join(answers), MODEL_RUBRIC_SCHEMA)
+        data, gen = model.judge_answer(q, "\n".join(answers), seed=seed)
     except Exception:  # noqa: BLE001 - the report stands without it
         return None
     service.add_generation("judge", gen["model_id"], gen["prompt_hash"], gen["seed"],
@@ -126,7 +116,7 @@ def _model_judgement(model, interview_id: int, q: dict, progress, transcript) ->
                            interview_question_id=progress.iq_id, model_id=gen["model_id"],
                            prompt_hash=gen["prompt_hash"], seed=gen["seed"],
                            temperature=gen["temperature"])
-    return {"source": "model", "model_id": gen["model_id"], **data}
+    return {"source": "model", "model_id": gen["model_id"], "scale": "1-5", **data}
 
 
 def _summary(per_question: list[dict], overall: float | None) -> str:

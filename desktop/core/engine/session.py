@@ -333,15 +333,14 @@ class InterviewSession:
                                   status="processing", interview_question_id=self._iq_id())
         self._emit("message", message=msg)
         self._emit("status", text="thinking…")
-        streamed: list[str] = []
+        cur_follow_ups = self.state.current.follow_ups
 
         def on_token(tok: str) -> None:
-            streamed.append(tok)
             self._emit("token", message_id=msg["id"], text=tok)
 
         try:
             wording, gen = self.model.phrase_follow_up(q, answer, probe, on_token=on_token,
-                                                       seed=self.state.seed + len(streamed))
+                                                       seed=self.state.seed + cur_follow_ups)
         except Exception as exc:  # noqa: BLE001 - the deterministic probe still works
             wording, gen = None, None
             self._emit("error", message=f"The model failed ({exc}); using the standard question.")

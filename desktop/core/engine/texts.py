@@ -51,9 +51,11 @@ def hint(q: dict, level: int) -> str:
 
 def stt_context(q: dict | None) -> str:
     """Context for speech recognition: the question and its skill vocabulary."""
+    from desktop.core.stt import build_context
     if not q:
         return ""
-    return f"{q.get('title', '')} {q['prompt'][:400]} Skills: {', '.join(q.get('skills', []))}."
+    question = f"{q.get('title', '')}. {q['prompt'][:400]}" if q.get("title") else q["prompt"][:400]
+    return build_context(question, q.get("skills", []) + q.get("vocabulary", []))
 
 
 def outro(interview: dict, report: dict) -> str:

@@ -1,0 +1,113 @@
+"""One controller per open interview — the desktop form of the seeds'
+Durable Object broadcasting to every client. The engine runs on the worker
+thread; its events come back here as a Qt signal that every open view of the
+interview (room, timeline, review window) connects to.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from db import service
+from desktop.core.engine import InterviewSession, SessionEvent
+from desktop.workers import Worker
+
+_controllers: dict[int, "SessionController"] = {}
+
+
+class SessionController(QObject):
+    event = Signal(object)        # SessionEvent, delivered on the UI thread
+    busy_changed = Signal(bool, str)  # busy?, what it is doing
+    failed = Signal(str)          # a step failed: why (the UI offers a retry)
+
+    def __init__(self, interview_id: int, worker: Worker, session: InterviewSession):
+        super().__init__()
+        self.interview_id = interview_id
+        self.worker = worker
+        self.session = session
+        self.busy = False
+        self.current_job = None
+        self._last_call = None
+        # Emitted from the worker thread; Qt queues it to the UI thread.
+        session.subscribe(self.event.emit)
+
+    @classmethod
+    def for_interview(cls, interview_id: int) -> "SessionController | None":
+        return _controllers.get(interview_id)
+
+    @classmethod
+    def open(cls, interview_id: int, worker: Worker, model_host) -> "SessionController":
+        """The one controller of this interview (created on first use)."""
+        existing = _controllers.get(interview_id)
+        if existing:
+            return existing
+        from desktop.core import bank
+        bank.sync_builtin()
+        session = InterviewSession(interview_id, bank=service.bank_records(),
+                                   model=model_host.interviewer_model(), stt=model_host.stt,
+                                   run_code=_run_code)
+        controller = cls(interview_id, worker, session)
+        model_host.changed.connect(lambda _s: controller.attach_models(model_host))
+        _controllers[interview_id] = controller
+        return controller
+
+    def attach_models(self, model_host) -> None:
+        """Models finish loading after the room opens: hand them to the engine."""
+        self.session.model = model_host.interviewer_model()
+        self.session.stt = model_host.stt
+
+    # --- calls into the engine, always on the worker thread -----------------------
+
+    def _call(self, label: str, fn, *args, **kwargs) -> None:
+        if self.busy:
+            self.failed.emit("Still working on the last step — wait a moment or cancel it.")
+            return
+        self.busy = True
+        self._last_call = (label, fn, args, kwargs)
+        self.busy_changed.emit(True, label)
+        self.current_job = self.worker.submit(lambda: fn(*args, **kwargs), label=label,
+                                              on_done=self._done, on_error=self._error)
+
+    def _done(self, _result) -> None:
+        self.busy = False
+        self.current_job = None
+        self.busy_changed.emit(False, "")
+
+    def _error(self, message: str) -> None:
+        self._done(None)
+        self.failed.emit(message)
+        self.event.emit(SessionEvent("error", {"message": message, "retry": True}))
+
+    def retry(self) -> None:
+        if self._last_call and not self.busy:
+            label, fn, args, kwargs = self._last_call
+            self._call(label, fn, *args, **kwargs)
+
+    def cancel(self) -> None:
+        if self.current_job is not None:
+            self.current_job.cancel()
+
+    def start(self, plan: list[str] | None = None) -> None:
+        self._call("starting", self.session.start, plan)
+
+    def answer_text(self, text: str) -> None:
+        self._call("thinking…", self.session.answer_text, text)
+
+    def answer_audio(self, samples, recording_path: str | None = None) -> None:
+        self._call("transcribing…", self.session.answer_audio, samples,
+                   recording_path=recording_path)
+
+    def submit_code(self, code: str, language: str) -> None:
+        self._call("running tests…", self.session.submit_code, code, language)
+
+    def command(self, name: str) -> None:
+        self._call(name, self.session.command, name)
+
+    def close(self) -> None:
+        """Save elapsed time; what was committed stays; resumable later."""
+        self.session.pause()
+        _controllers.pop(self.interview_id, None)
+
+
+def _run_code(problem: dict, code: str, language: str) -> dict:
+    from desktop.core.runner import run_submission
+    return run_submission(problem, code, language).as_dict()
