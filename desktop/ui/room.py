@@ -39,12 +39,16 @@ def _languages() -> dict:
 class InterviewRoom(QMainWindow):
     closed = Signal()
 
-    def __init__(self, interview_id: int, worker, model_host, parent=None, *, source_factory=None):
+    def __init__(self, interview_id: int, worker, model_host, parent=None, *, source_factory=None,
+                 plan: list[str] | None = None):
+        """plan: question ids to ask (default: chosen from the bank by the
+        interview's mode, skills, difficulty and the profile's history)."""
         super().__init__(parent)
         self.setObjectName("interviewRoom")
         self.interview = service.get_interview(interview_id)
         self.setWindowTitle(f"{self.interview['title']} — Perfect Pitch")
         self.resize(1400, 860)
+        self._fixed_plan = plan
         self.controller = SessionController.open(interview_id, worker, model_host)
         self.session = self.controller.session
         settings = qsettings()
@@ -154,6 +158,8 @@ class InterviewRoom(QMainWindow):
             self.controller.start()  # resume
 
     def _plan(self) -> list[str]:
+        if self._fixed_plan:
+            return self._fixed_plan
         from desktop.core.engine.session import plan_interview
         return plan_interview(self.interview, list(self.session.bank.values()),
                               service.recent_qids(self.interview["user_id"]))

@@ -1,0 +1,138 @@
+"""The interview room driven as a person would: type an answer, run code,
+see verdicts, use hint/skip/end, close mid-interview and resume, open the
+review. Real widgets (offscreen), real DB, real sandbox; the real models are
+loaded by the session-scoped fixture below."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from db import service
+from desktop.core.engine import Phase
+from desktop.ui.room import InterviewRoom
+from desktop.workers import Worker
+
+ANSWER = ("At my previous job our deploys failed twice a week. I was responsible for fixing it. "
+          "I decided to add a staging check and I wrote the runbook. As a result failures "
+          "dropped by 90 percent.")
+
+
+class NoModels:
+    """The host before models have loaded: the room must work without them."""
+    stt = None
+
+    def interviewer_model(self):
+        return None
+
+    class _Signal:
+        def connect(self, _fn):
+            pass
+
+    changed = _Signal()
+
+
+@pytest.fixture
+def worker(qtbot):
+    w = Worker()
+    yield w
+    w.shutdown(wait=True)
+
+
+def open_room(qtbot, worker, profile, mode, qids):
+    iv = service.create_interview(profile["id"], "UI test", mode, [], question_count=len(qids))
+    room = InterviewRoom(iv["id"], worker, NoModels(), plan=qids)  # fixed plan: deterministic
+    qtbot.addWidget(room)
+    room.show()
+    qtbot.waitUntil(lambda: room.session.phase == Phase.QUESTION, timeout=10_000)
+    return room
+
+
+def wait_idle(qtbot, room):
+    qtbot.waitUntil(lambda: not room.controller.busy, timeout=30_000)
+
+
+def coding_problem():
+    from desktop.core import bank
+    bank.sync_builtin()
+    return next(q for q in service.bank_records("coding") if q["difficulty"] == "easy")
+
+
+def behavioral_question():
+    from desktop.core import bank
+    bank.sync_builtin()
+    return service.bank_records("behavioral")[0]
+
+
+def test_type_an_answer_run_code_see_verdicts_end_and_review(qtbot, worker, profile):
+    beh, code_q = behavioral_question(), coding_problem()
+    room = open_room(qtbot, worker, profile, "Mixed", [beh["id"], code_q["id"]])
+    room.voice.text.setPlainText(ANSWER)
+    qtbot.mouseClick(room.voice.send_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, room)
+    while room.session.phase == Phase.FOLLOW_UP and room.session.state.index == 0:
+        room.voice.text.setPlainText("We tracked it for three months and it held at 1 failure.")
+        qtbot.mouseClick(room.voice.send_button, Qt.MouseButton.LeftButton)
+        wait_idle(qtbot, room)
+    assert room.session.current_question["id"] == code_q["id"]
+    assert room.code.editor.text() == code_q["languages"]["python"]["starter"]
+    # a wrong solution first: verdicts in the results panel, a failing follow-up
+    qtbot.mouseClick(room.code.run_button, Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, room)
+    assert room.code.results.rowCount() > 0
+    assert "Accepted" not in room.code.summary.text()
+    room.code.editor.set_text(code_q["solution"]["python"])
+    qtbot.keyClick(room, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, room)
+    assert room.code.summary.text().startswith("Accepted")
+    verdicts = {room.code.results.item(r, 1).text() for r in range(room.code.results.rowCount())}
+    assert verdicts == {"Accepted"}
+    qtbot.mouseClick(room.buttons["end"], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, room)
+    assert room.session.phase == Phase.DONE
+    timeline = [room.timeline.item(i).text() for i in range(room.timeline.count())]
+    assert any("Accepted" in t for t in timeline) and any("Report" in t for t in timeline)
+    report = service.get_report(room.interview["id"])
+    assert report is not None and report["overall_score"] is not None
+    from desktop.ui.review import ReviewWindow
+    review = ReviewWindow(room.interview["id"])
+    qtbot.addWidget(review)
+    review.show()
+
+
+def test_hint_skip_and_close_mid_interview_then_resume(qtbot, worker, profile):
+    beh, code_q = behavioral_question(), coding_problem()
+    room = open_room(qtbot, worker, profile, "Mixed", [code_q["id"], beh["id"]])
+    qtbot.keyClick(room, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    wait_idle(qtbot, room)
+    assert "Hint 1" in room.conversation.toPlainText()
+    qtbot.mouseClick(room.buttons["skip"], Qt.MouseButton.LeftButton)
+    wait_idle(qtbot, room)
+    assert room.session.state.index == 1
+    interview_id = room.interview["id"]
+    room.close()  # mid-interview: committed work stays, the interview is resumable
+    assert service.get_interview(interview_id)["status"] == "in_progress"
+    again = InterviewRoom(interview_id, worker, NoModels())
+    qtbot.addWidget(again)
+    again.show()
+    wait_idle(qtbot, again)
+    assert again.session.state.index == 1
+    assert "Welcome back" in again.conversation.toPlainText()
+    assert "Hint 1" in again.conversation.toPlainText()  # history reloaded
+
+
+def test_no_microphone_falls_back_to_typing(qtbot, worker, profile):
+    from desktop.core.audio import NoMicrophone
+
+    def no_mic():
+        raise NoMicrophone("No microphone was found.")
+
+    beh = behavioral_question()
+    iv = service.create_interview(profile["id"], "mic", "Behavioral", [], question_count=1)
+    room = InterviewRoom(iv["id"], worker, NoModels(), source_factory=no_mic, plan=[beh["id"]])
+    qtbot.addWidget(room)
+    room.show()
+    qtbot.waitUntil(lambda: room.session.phase == Phase.QUESTION, timeout=10_000)
+    qtbot.keyClick(room, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: room.voice.mic_note.isVisible(), timeout=5000)
+    assert "type your answers" in room.voice.mic_note.text()
+    assert not room.voice.record_button.isChecked()
