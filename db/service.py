@@ -6,6 +6,7 @@ together run in one transaction.
 """
 from __future__ import annotations
 
+import datetime as _dt
 import json
 import sqlite3
 from contextlib import contextmanager
@@ -268,8 +269,20 @@ def load_transcript(interview_id: int) -> list[dict]:
     for row in cursor:
         d = dict(zip(keys, row))
         d["meta"] = _loads(d["meta"], {})
+        d["created_at"] = _as_datetime(d["created_at"])
+        d["updated_at"] = _as_datetime(d["updated_at"])
         out.append(d)
     return out
+
+
+def _as_datetime(value):
+    """Raw SQL gives SQLite's text; callers get what the models give: datetimes."""
+    if isinstance(value, str):
+        try:
+            return _dt.datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
 
 
 def mark_interrupted() -> int:

@@ -11,7 +11,8 @@ from db import service
 from desktop.core.engine import InterviewSession, SessionEvent
 from desktop.workers import Worker
 
-_controllers: dict[int, "SessionController"] = {}
+# One controller per interview (per app: keyed by its worker too).
+_controllers: dict[tuple[int, int], "SessionController"] = {}
 
 
 class SessionController(QObject):
@@ -24,20 +25,20 @@ class SessionController(QObject):
         self.interview_id = interview_id
         self.worker = worker
         self.session = session
-        self.busy = False
+        self.pending = 0          # engine calls queued or running (in order, on the worker)
         self.current_job = None
-        self._last_call = None
+        self._failed_call = None
         # Emitted from the worker thread; Qt queues it to the UI thread.
         session.subscribe(self.event.emit)
 
     @classmethod
     def for_interview(cls, interview_id: int) -> "SessionController | None":
-        return _controllers.get(interview_id)
+        return next((c for (_, iid), c in _controllers.items() if iid == interview_id), None)
 
     @classmethod
     def open(cls, interview_id: int, worker: Worker, model_host) -> "SessionController":
         """The one controller of this interview (created on first use)."""
-        existing = _controllers.get(interview_id)
+        existing = _controllers.get((id(worker), interview_id))
         if existing:
             return existing
         from desktop.core import bank
@@ -47,7 +48,7 @@ class SessionController(QObject):
                                    run_code=_run_code)
         controller = cls(interview_id, worker, session)
         model_host.changed.connect(lambda _s: controller.attach_models(model_host))
-        _controllers[interview_id] = controller
+        _controllers[(id(worker), interview_id)] = controller
         return controller
 
     def attach_models(self, model_host) -> None:
@@ -57,29 +58,36 @@ class SessionController(QObject):
 
     # --- calls into the engine, always on the worker thread -----------------------
 
+    @property
+    def busy(self) -> bool:
+        return self.pending > 0
+
     def _call(self, label: str, fn, *args, **kwargs) -> None:
-        if self.busy:
-            self.failed.emit("Still working on the last step — wait a moment or cancel it.")
-            return
-        self.busy = True
-        self._last_call = (label, fn, args, kwargs)
+        """Queue an engine call: calls run one after another on the worker, so
+        an answer typed while the interviewer is still talking is not lost."""
+        call = (label, fn, args, kwargs)
+        self.pending += 1
         self.busy_changed.emit(True, label)
-        self.current_job = self.worker.submit(lambda: fn(*args, **kwargs), label=label,
-                                              on_done=self._done, on_error=self._error)
+        self.current_job = self.worker.submit(
+            lambda: fn(*args, **kwargs), label=label, on_done=self._done,
+            on_error=lambda message: self._error(message, call))
 
     def _done(self, _result) -> None:
-        self.busy = False
-        self.current_job = None
-        self.busy_changed.emit(False, "")
+        self.pending -= 1
+        if not self.pending:
+            self.current_job = None
+            self.busy_changed.emit(False, "")
 
-    def _error(self, message: str) -> None:
+    def _error(self, message: str, call) -> None:
+        self._failed_call = call
         self._done(None)
         self.failed.emit(message)
         self.event.emit(SessionEvent("error", {"message": message, "retry": True}))
 
     def retry(self) -> None:
-        if self._last_call and not self.busy:
-            label, fn, args, kwargs = self._last_call
+        if self._failed_call:
+            label, fn, args, kwargs = self._failed_call
+            self._failed_call = None
             self._call(label, fn, *args, **kwargs)
 
     def cancel(self) -> None:
@@ -105,7 +113,7 @@ class SessionController(QObject):
     def close(self) -> None:
         """Save elapsed time; what was committed stays; resumable later."""
         self.session.pause()
-        _controllers.pop(self.interview_id, None)
+        _controllers.pop((id(self.worker), self.interview_id), None)
 
 
 def _run_code(problem: dict, code: str, language: str) -> dict:

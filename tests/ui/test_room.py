@@ -42,9 +42,21 @@ def open_room(qtbot, worker, profile, mode, qids):
     iv = service.create_interview(profile["id"], "UI test", mode, [], question_count=len(qids))
     room = InterviewRoom(iv["id"], worker, NoModels(), plan=qids)  # fixed plan: deterministic
     qtbot.addWidget(room)
-    room.show()
+    show_active(qtbot, room)
     qtbot.waitUntil(lambda: room.session.phase == Phase.QUESTION, timeout=10_000)
+    wait_idle(qtbot, room)
     return room
+
+
+def show_active(qtbot, window):
+    """Window shortcuts (Ctrl+H, Ctrl+R, …) only fire in the active window."""
+    with qtbot.waitActive(window):
+        window.show()
+        window.activateWindow()
+
+
+def conversation_shows(qtbot, room, text):
+    qtbot.waitUntil(lambda: text in room.conversation.toPlainText(), timeout=10_000)
 
 
 def wait_idle(qtbot, room):
@@ -104,7 +116,7 @@ def test_hint_skip_and_close_mid_interview_then_resume(qtbot, worker, profile):
     room = open_room(qtbot, worker, profile, "Mixed", [code_q["id"], beh["id"]])
     qtbot.keyClick(room, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
     wait_idle(qtbot, room)
-    assert "Hint 1" in room.conversation.toPlainText()
+    conversation_shows(qtbot, room, "Hint 1")
     qtbot.mouseClick(room.buttons["skip"], Qt.MouseButton.LeftButton)
     wait_idle(qtbot, room)
     assert room.session.state.index == 1
@@ -113,10 +125,10 @@ def test_hint_skip_and_close_mid_interview_then_resume(qtbot, worker, profile):
     assert service.get_interview(interview_id)["status"] == "in_progress"
     again = InterviewRoom(interview_id, worker, NoModels())
     qtbot.addWidget(again)
-    again.show()
+    show_active(qtbot, again)
     wait_idle(qtbot, again)
     assert again.session.state.index == 1
-    assert "Welcome back" in again.conversation.toPlainText()
+    conversation_shows(qtbot, again, "Welcome back")
     assert "Hint 1" in again.conversation.toPlainText()  # history reloaded
 
 
@@ -130,7 +142,7 @@ def test_no_microphone_falls_back_to_typing(qtbot, worker, profile):
     iv = service.create_interview(profile["id"], "mic", "Behavioral", [], question_count=1)
     room = InterviewRoom(iv["id"], worker, NoModels(), source_factory=no_mic, plan=[beh["id"]])
     qtbot.addWidget(room)
-    room.show()
+    show_active(qtbot, room)
     qtbot.waitUntil(lambda: room.session.phase == Phase.QUESTION, timeout=10_000)
     qtbot.keyClick(room, Qt.Key.Key_Space, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: room.voice.mic_note.isVisible(), timeout=5000)
