@@ -104,8 +104,7 @@ def _runner_checks() -> list[dict]:
     prot = protections()
     lang_text = ", ".join(f"{k}: {'yes' if v.get('available') else 'no (' + v.get('reason', '') + ')'}"
                           if isinstance(v, dict) else f"{k}: {v}" for k, v in langs.items())
-    prot_text = ", ".join(f"{k}={'on' if v else 'off'}" if isinstance(v, bool) else f"{k}={v}"
-                          for k, v in prot.items())
+    prot_text = ", ".join(f"{k}={'on' if v.get('active') else 'off'}" for k, v in prot.items())
     return [_check("languages", True, lang_text, required=False),
             _check("sandbox", True, prot_text, required=False)]
 
