@@ -38,6 +38,8 @@ def register(sub) -> None:
     i.add_argument("--profile", default="cli", help="local profile name (created if new)")
     i.add_argument("--title", default="")
     i.add_argument("--seed", type=int, help="question choice seed (repeatable runs)")
+    i.add_argument("--question", action="append", default=[], metavar="ID",
+                   help="ask this bank question (repeatable); default: chosen by mode and skills")
     i.add_argument("--no-model", action="store_true", help="deterministic interviewer, no LLM")
     i.add_argument("--resume", type=int, metavar="ID", help="continue a saved interview")
     i.add_argument("--json", action="store_true")
@@ -70,8 +72,8 @@ def cmd_transcribe(args) -> int:
 class TerminalView:
     """Prints the session's events as a transcript (tokens as they stream)."""
 
-    def __init__(self, stream=sys.stdout, quiet: bool = False):
-        self.stream = stream
+    def __init__(self, stream=None, quiet: bool = False):
+        self.stream = stream or sys.stdout
         self.quiet = quiet
         self.streaming: int | None = None
 
@@ -204,6 +206,8 @@ def new_interview(args) -> int:
         question_count=args.questions, difficulty=args.difficulty,
         time_budget_s=int(args.minutes * 60) if args.minutes else None)
     bank.sync_builtin()
+    if args.question:
+        return interview["id"], list(args.question)
     plan = plan_interview(interview, service.bank_records(), service.recent_qids(profile["id"]),
                           seed=args.seed)
     return interview["id"], plan
@@ -242,7 +246,11 @@ def cmd_interview(args) -> int:
         session = build_session(interview_id, want_model=not args.no_model,
                                 want_stt=wants_audio and bool(args.answer), seed=args.seed)
         session.subscribe(TerminalView(quiet=args.json))
-        session.start(plan)
+        try:
+            session.start(plan)
+        except ValueError as exc:
+            print(f"Cannot start the interview: {exc}", file=sys.stderr)
+            return 2
         if args.answer:
             for f in args.answer:
                 if session.phase == Phase.DONE:

@@ -32,9 +32,9 @@ def human_size(n: float | None) -> str:
 class ProgressLine:
     """A one-line progress indicator on stderr (only when it is a terminal)."""
 
-    def __init__(self, stream=sys.stderr):
-        self.stream = stream
-        self.tty = stream.isatty()
+    def __init__(self, stream=None):
+        self.stream = stream or sys.stderr
+        self.tty = self.stream.isatty()
         self._last = -1
 
     def __call__(self, label: str, done: int, total: int) -> None:
