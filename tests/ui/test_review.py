@@ -196,50 +196,30 @@ def test_a_long_transcript_loads_quickly(qtbot, db, profile):
     assert elapsed < 1.5, f"opening took {elapsed:.2f} s"
 
 
-class _NoModels:
-    """The model host before any model has loaded (the engine then words
-    everything itself); not what is under test here."""
-    stt = None
-
-    def interviewer_model(self):
-        return None
-
-    class _Signal:
-        def connect(self, _fn):
-            pass
-
-    changed = _Signal()
-
-
-def test_follows_a_live_interview(qtbot, profile):
+def test_follows_a_live_interview(qtbot, profile, worker, unloaded_models):
     """A review window opened on an interview that is running in a room
     updates from the same SessionController, as the seeds broadcast."""
     from desktop.core import bank
-    from desktop.workers import Worker
 
     bank.sync_builtin()
     beh = service.bank_records("behavioral")[0]
     code_q = next(q for q in service.bank_records("coding") if q["difficulty"] == "easy")
     iv = service.create_interview(profile["id"], "live", "Mixed", [], question_count=2)
-    worker = Worker()
-    try:
-        controller = session_controller.SessionController.open(iv["id"], worker, _NoModels())
-        controller.start([code_q["id"], beh["id"]])
-        qtbot.waitUntil(lambda: not controller.busy, timeout=10_000)
-        window = _window(qtbot, iv["id"])
-        assert window.controller is controller
-        assert window.findChild(QLabel, "liveBadge").isVisible()
-        controller.answer_text("A brand new live answer about my approach")
-        qtbot.waitUntil(lambda: "brand new live answer" in _text(window, "transcriptView"),
-                        timeout=10_000)
-        controller.submit_code(code_q["solution"]["python"], "python")
-        submissions = window.findChild(QListWidget, "submissionList")
-        qtbot.waitUntil(lambda: submissions.count() == 1, timeout=30_000)
-        controller.command("end")
-        badge = window.findChild(QLabel, "liveBadge")
-        qtbot.waitUntil(lambda: not badge.isVisible(), timeout=30_000)  # finished: no longer "live"
-        window.close()
-        assert window.controller is None  # disconnected: closed windows stop refreshing
-        controller.close()
-    finally:
-        worker.shutdown()
+    controller = session_controller.SessionController.open(iv["id"], worker, unloaded_models)
+    controller.start([code_q["id"], beh["id"]])
+    qtbot.waitUntil(lambda: not controller.busy, timeout=10_000)
+    window = _window(qtbot, iv["id"])
+    assert window.controller is controller
+    assert window.findChild(QLabel, "liveBadge").isVisible()
+    controller.answer_text("A brand new live answer about my approach")
+    qtbot.waitUntil(lambda: "brand new live answer" in _text(window, "transcriptView"),
+                    timeout=10_000)
+    controller.submit_code(code_q["solution"]["python"], "python")
+    submissions = window.findChild(QListWidget, "submissionList")
+    qtbot.waitUntil(lambda: submissions.count() == 1, timeout=30_000)
+    controller.command("end")
+    badge = window.findChild(QLabel, "liveBadge")
+    qtbot.waitUntil(lambda: not badge.isVisible(), timeout=30_000)  # finished: no longer "live"
+    window.close()
+    assert window.controller is None  # disconnected: closed windows stop refreshing
+    controller.close()

@@ -1,7 +1,8 @@
 """The interview room driven as a person would: type an answer, run code,
 see verdicts, use hint/skip/end, close mid-interview and resume, open the
-review. Real widgets (offscreen), real DB, real sandbox; the real models are
-loaded by the session-scoped fixture below."""
+review. Real widgets (offscreen), real DB, real sandbox. The models are not
+loaded here (the engine words everything itself, as in the window's first
+seconds); bench/bench_ui.py and tests/test_cli_interview.py use them."""
 from __future__ import annotations
 
 import pytest
@@ -10,37 +11,17 @@ from PySide6.QtCore import Qt
 from db import service
 from desktop.core.engine import Phase
 from desktop.ui.room import InterviewRoom
-from desktop.workers import Worker
+from desktop.ui.model_host import ModelHost
 
 ANSWER = ("At my previous job our deploys failed twice a week. I was responsible for fixing it. "
           "I decided to add a staging check and I wrote the runbook. As a result failures "
           "dropped by 90 percent.")
 
 
-class NoModels:
-    """The host before models have loaded: the room must work without them."""
-    stt = None
-
-    def interviewer_model(self):
-        return None
-
-    class _Signal:
-        def connect(self, _fn):
-            pass
-
-    changed = _Signal()
-
-
-@pytest.fixture
-def worker(qtbot):
-    w = Worker()
-    yield w
-    w.shutdown(wait=True)
-
-
 def open_room(qtbot, worker, profile, mode, qids):
+    host = ModelHost(worker)  # models not loaded: the room works without them
     iv = service.create_interview(profile["id"], "UI test", mode, [], question_count=len(qids))
-    room = InterviewRoom(iv["id"], worker, NoModels(), plan=qids)  # fixed plan: deterministic
+    room = InterviewRoom(iv["id"], worker, host, plan=qids)  # fixed plan: deterministic
     qtbot.addWidget(room)
     show_active(qtbot, room)
     qtbot.waitUntil(lambda: room.session.phase == Phase.QUESTION, timeout=10_000)
@@ -123,7 +104,7 @@ def test_hint_skip_and_close_mid_interview_then_resume(qtbot, worker, profile):
     interview_id = room.interview["id"]
     room.close()  # mid-interview: committed work stays, the interview is resumable
     assert service.get_interview(interview_id)["status"] == "in_progress"
-    again = InterviewRoom(interview_id, worker, NoModels())
+    again = InterviewRoom(interview_id, worker, ModelHost(worker))
     qtbot.addWidget(again)
     show_active(qtbot, again)
     wait_idle(qtbot, again)
@@ -140,7 +121,8 @@ def test_no_microphone_falls_back_to_typing(qtbot, worker, profile):
 
     beh = behavioral_question()
     iv = service.create_interview(profile["id"], "mic", "Behavioral", [], question_count=1)
-    room = InterviewRoom(iv["id"], worker, NoModels(), source_factory=no_mic, plan=[beh["id"]])
+    room = InterviewRoom(iv["id"], worker, ModelHost(worker), source_factory=no_mic,
+                         plan=[beh["id"]])
     qtbot.addWidget(room)
     show_active(qtbot, room)
     qtbot.waitUntil(lambda: room.session.phase == Phase.QUESTION, timeout=10_000)
