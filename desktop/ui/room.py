@@ -202,6 +202,7 @@ class InterviewRoom(QMainWindow):
             self._shown_qid = q["id"]
             self.code.set_problem(q)
         done = s.phase == Phase.DONE
+        self._update_timers()
         for b in self.buttons.values():
             b.setEnabled(not done)
         self.voice.set_enabled_for_answers(not done)

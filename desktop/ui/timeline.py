@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
-ICONS = {"question": "❓", "answer": "🗣", "follow_up": "↪", "hint": "💡", "code": "▶",
-         "score": "★", "intro": "👋", "outro": "🏁", "command": "⏭"}
+# Symbols every common UI font has (no colour-emoji font is assumed).
+ICONS = {"question": "Q", "answer": "A", "follow_up": "↪", "hint": "✎", "code": "▶",
+         "score": "★", "intro": "»", "outro": "■", "command": "·"}
 
 
 class Timeline(QListWidget):
