@@ -91,8 +91,9 @@ class SessionController(QObject):
             self._call(label, fn, *args, **kwargs)
 
     def cancel(self) -> None:
-        if self.current_job is not None:
-            self.current_job.cancel()
+        """Stop the transcription or generation in progress; queued calls
+        still run (they are the candidate's own input)."""
+        self.session.cancel()
 
     def start(self, plan: list[str] | None = None) -> None:
         self._call("starting", self.session.start, plan)

@@ -173,7 +173,7 @@ def test_resume_after_a_crash_keeps_committed_answers(db, profile):
 
 class GarbageModel:
     """Stands in for a model that returns junk: the engine must not use it."""
-    def phrase_follow_up(self, q, answer, probe, *, on_token=None, seed=0):
+    def phrase_follow_up(self, q, answer, probe, *, on_token=None, seed=0, cancel=None):
         for tok in ("%%", "$$ ", "@@"):
             on_token(tok)
         return None, {"model_id": "junk", "prompt_hash": "h", "seed": seed,

@@ -130,3 +130,42 @@ def test_no_microphone_falls_back_to_typing(qtbot, worker, profile):
     qtbot.waitUntil(lambda: room.voice.mic_note.isVisible(), timeout=5000)
     assert "type your answers" in room.voice.mic_note.text()
     assert not room.voice.record_button.isChecked()
+
+
+def test_spoken_answer_through_the_voice_panel_with_the_real_models(qtbot, worker, profile,
+                                                                     tmp_path):
+    """Record (a WAV file played as the microphone), stop, and the real Whisper
+    transcribes it on the worker; the real LLM words the follow-up."""
+    import shutil
+    import subprocess
+
+    from desktop.core.audio import WavFileSource
+
+    if not (shutil.which("espeak-ng") and shutil.which("sox")):
+        pytest.skip("espeak-ng and sox are needed to make test speech")
+    raw, wav = tmp_path / "a.raw.wav", tmp_path / "a.wav"
+    subprocess.run(["espeak-ng", "-w", str(raw), ANSWER], check=True)
+    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(wav)], check=True)
+    host = ModelHost(worker)
+    host.load("whisper-base", "gemma-3-270m-q4_k_m")
+    qtbot.waitUntil(lambda: host.state == {"stt": "ready", "llm": "ready"}, timeout=120_000)
+    beh = behavioral_question()
+    iv = service.create_interview(profile["id"], "voice", "Behavioral", [], question_count=1)
+    room = InterviewRoom(iv["id"], worker, host, plan=[beh["id"]],
+                         source_factory=lambda: WavFileSource(wav))
+    qtbot.addWidget(room)
+    show_active(qtbot, room)
+    qtbot.waitUntil(lambda: room.session.phase == Phase.QUESTION and not room.controller.busy,
+                    timeout=10_000)
+    tokens = []
+    room.controller.event.connect(lambda e: e.kind == "token" and tokens.append(e.data["text"]))
+    qtbot.mouseClick(room.voice.record_button, Qt.MouseButton.LeftButton)  # start
+    qtbot.waitUntil(lambda: not room.recorder.recording, timeout=30_000)  # the file ends
+    qtbot.waitUntil(lambda: room.controller.busy, timeout=5_000)
+    wait_idle(qtbot, room)
+    answer = next(m for m in service.load_transcript(iv["id"]) if m["kind"] == "answer")
+    assert answer["status"] == "completed" and answer["meta"]["input"] == "voice"
+    assert "runbook" in answer["content"].lower()
+    assert tokens, "the interviewer's words streamed in"
+    assert service.recordings(iv["id"])[0]["path"].endswith(".wav")
+    conversation_shows(qtbot, room, "runbook")

@@ -9,6 +9,7 @@ code runs): the window calls them on its worker thread, the CLI directly.
 from __future__ import annotations
 
 import random
+import threading
 import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
@@ -47,6 +48,8 @@ class InterviewSession:
         self.run_code = run_code
         self.clock = clock
         self.listeners: list[Listener] = []
+        # Set by cancel(): a running transcription or generation stops early.
+        self.cancel_event = threading.Event()
         self.interview = service.get_interview(interview_id)
         self.state = EngineState.from_json(self.interview["state"])
         if seed is not None and not self.state.plan:
@@ -80,6 +83,10 @@ class InterviewSession:
         if self.state.current:
             data["progress"][self.state.index]["elapsed_s"] = self.question_elapsed_s()
         service.update_interview(self.interview_id, state=data)
+
+    def cancel(self) -> None:
+        """Stop the slow step in progress (callable from any thread)."""
+        self.cancel_event.set()
 
     # --- time ------------------------------------------------------------------------
 
@@ -241,8 +248,14 @@ class InterviewSession:
         self._emit("message", message=msg)
         self._emit("status", text="transcribing…")
         q = self.current_question
+        self.cancel_event.clear()
+
+        def progress(fraction: float, _segment) -> None:
+            self._emit("status", text=f"transcribing… {int(fraction * 100)}%")
+
         try:
-            tr = self.stt.transcribe(audio, context=texts.stt_context(q))
+            tr = self.stt.transcribe(audio, context=texts.stt_context(q), progress=progress,
+                                     cancel=self.cancel_event)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the message kept
             msg = service.update_message(msg["id"], status="failed",
                                          meta={"input": "voice", "error": str(exc)})
@@ -256,6 +269,11 @@ class InterviewSession:
                                   message_id=msg["id"])
         meta = {"input": "voice", "words": [list(w) for w in tr.words], "duration_s": tr.duration,
                 "language": tr.language, "stt_seconds": tr.seconds_taken}
+        if tr.cancelled:
+            meta["error"] = "Transcription cancelled; record again or type the answer."
+            msg = service.update_message(msg["id"], status="failed", meta=meta)
+            self._emit("message_updated", message=msg)
+            return None
         if tr.heard_nothing:
             meta["error"] = "Nothing was heard. Check the microphone, or type the answer."
             msg = service.update_message(msg["id"], status="failed", meta=meta)
@@ -338,9 +356,11 @@ class InterviewSession:
         def on_token(tok: str) -> None:
             self._emit("token", message_id=msg["id"], text=tok)
 
+        self.cancel_event.clear()
         try:
             wording, gen = self.model.phrase_follow_up(q, answer, probe, on_token=on_token,
-                                                       seed=self.state.seed + cur_follow_ups)
+                                                       seed=self.state.seed + cur_follow_ups,
+                                                       cancel=self.cancel_event)
         except Exception as exc:  # noqa: BLE001 - the deterministic probe still works
             wording, gen = None, None
             self._emit("error", message=f"The model failed ({exc}); using the standard question.")
