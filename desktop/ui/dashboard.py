@@ -9,17 +9,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from db import service
 
+from .formatting import clock, local_time
 from .score_chart import ScoreChart
 
 PAGE_SIZE = 50
 COLUMNS = ("Title", "Type", "Skills", "Date", "Duration", "Score", "Status")
-
-
-def _duration(seconds: float | None) -> str:
-    if not seconds:
-        return "—"
-    m, s = divmod(int(seconds), 60)
-    return f"{m}:{s:02d}"
 
 
 class InterviewTableModel(QAbstractTableModel):
@@ -53,8 +47,8 @@ class InterviewTableModel(QAbstractTableModel):
             return None
         score = r["overall_score"]
         return (r["title"], r["type"] or r["mode"], ", ".join(r["skills"]),
-                r["created_at"].strftime("%Y-%m-%d %H:%M") if r["created_at"] else "",
-                _duration(r["duration_s"]), "—" if score is None else f"{score:.1f}",
+                local_time(r["created_at"]).strftime("%Y-%m-%d %H:%M") if r["created_at"] else "",
+                clock(r["duration_s"] or None), "—" if score is None else f"{score:.1f}",
                 r["status"].replace("_", " "))[index.column()]
 
 

@@ -21,32 +21,15 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
 from db import service
 
 from .editor.scintilla import LANGUAGES, CodeEditor
+from .formatting import MISSING, clock, local_time
 from .session_controller import SessionController
 from .settings import qsettings
 
 ROLE_NAMES = {"assistant": "Interviewer", "user": "Candidate", "system": "System"}
 PROBLEM_STATUSES = ("failed", "interrupted")
-MISSING = "—"
 
 
 # --- formatting --------------------------------------------------------------------
-
-def _local(value) -> dt.datetime | None:
-    """Stored times are naive UTC (datetime, or text from raw SQL); show local time."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        value = dt.datetime.fromisoformat(value)
-    return value.replace(tzinfo=dt.timezone.utc).astimezone()
-
-
-def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return MISSING
-    m, s = divmod(int(round(seconds)), 60)
-    h, m = divmod(m, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
 
 def _score(value: float | None, scale: str = "/10") -> str:
     return MISSING if value is None else f"{value:.1f}{scale}"
@@ -88,10 +71,10 @@ def _bullets(items: list[str], empty: str) -> str:
 def transcript_html(messages: list[dict], started: dt.datetime | None) -> str:
     blocks = []
     for m in messages:
-        at = _local(m["created_at"])
+        at = local_time(m["created_at"])
         when = at.strftime("%H:%M:%S") if at else ""
         if at and started:
-            when += f" (+{_clock(max(0.0, (at - started).total_seconds()))})"
+            when += f" (+{clock(max(0.0, (at - started).total_seconds()))})"
         who = ROLE_NAMES.get(m["role"], m["role"])
         badge = ""
         body = _esc(m["content"]) or "<i>(empty)</i>"
@@ -302,10 +285,10 @@ class ReviewWindow(QMainWindow):
     def _show_header(self) -> None:
         iv = self.interview
         self.setWindowTitle(f"Review — {iv['title']}")
-        created = _local(iv["started_at"] or iv["created_at"])
+        created = local_time(iv["started_at"] or iv["created_at"])
         facts = [iv["type"] or iv["mode"], iv["difficulty"],
                  created.strftime("%Y-%m-%d %H:%M") if created else "",
-                 f"duration {_clock(iv['duration_s'])}", iv["status"].replace("_", " ")]
+                 f"duration {clock(iv['duration_s'])}", iv["status"].replace("_", " ")]
         skills = ", ".join(iv["skills"]) or "no skills"
         job = f"<br>Job: {_esc(iv['job_title'])}" if iv["job_title"] else ""
         self.header.setText(f"<h2 style='margin:0'>{_esc(iv['title'])}</h2>"
@@ -319,10 +302,10 @@ class ReviewWindow(QMainWindow):
     def _show_transcript(self) -> None:
         bar = self.transcript.verticalScrollBar()
         at_end = bar.value() >= bar.maximum() - 4
-        started = _local(self.interview["started_at"])
+        started = local_time(self.interview["started_at"])
         messages = service.load_transcript(self.interview_id)
         if started is None and messages:
-            started = _local(messages[0]["created_at"])
+            started = local_time(messages[0]["created_at"])
         self.transcript.setHtml(transcript_html(messages, started))
         if at_end and self.controller is not None:
             bar.setValue(bar.maximum())
@@ -364,7 +347,7 @@ class ReviewWindow(QMainWindow):
         if not 0 <= row < len(self.submissions):
             return
         sub = self.submissions[row]
-        at = _local(sub["created_at"])
+        at = local_time(sub["created_at"])
         extra = [_ms(sub["run_time_ms"]) if sub["run_time_ms"] is not None else "",
                  f"{sub['peak_memory_kb'] / 1024:.1f} MB peak" if sub["peak_memory_kb"] else "",
                  at.strftime("%H:%M:%S") if at else ""]
@@ -439,8 +422,8 @@ class ReviewWindow(QMainWindow):
         rows = service.recordings(self.interview_id)
         self.recording_table.setRowCount(len(rows))
         for r, rec in enumerate(rows):
-            at = _local(rec["created_at"])
-            for c, text in enumerate((rec["path"], _clock(rec["duration_s"]),
+            at = local_time(rec["created_at"])
+            for c, text in enumerate((rec["path"], clock(rec["duration_s"]),
                                       at.strftime("%H:%M:%S") if at else "")):
                 self.recording_table.setItem(r, c, QTableWidgetItem(text))
             self.recording_table.item(r, 0).setToolTip("Double-click to play it in your audio player.")
@@ -455,7 +438,7 @@ class ReviewWindow(QMainWindow):
     def _show_notes(self) -> None:
         self.notes_list.clear()
         for note in service.notes(self.interview_id):
-            at = _local(note["created_at"])
+            at = local_time(note["created_at"])
             when = at.strftime("%Y-%m-%d %H:%M") if at else ""
             self.notes_list.addItem(f"{when}\n{note['body']}")
         self.notes_list.scrollToBottom()

@@ -13,19 +13,12 @@ from desktop.core.engine import Phase
 
 from .code_panel import CodePanel
 from .conversation import ConversationView
+from .formatting import clock
 from .recorder import Recorder
 from .session_controller import SessionController
 from .settings import qsettings
 from .timeline import Timeline
 from .voice_panel import PUSH_TO_TALK_KEY, VoicePanel
-
-
-def _clock(seconds: float | None) -> str:
-    if seconds is None:
-        return "—"
-    sign = "-" if seconds < 0 else ""
-    m, s = divmod(int(abs(seconds)), 60)
-    return f"{sign}{m}:{s:02d}"
 
 
 def _languages() -> dict:
@@ -240,10 +233,10 @@ class InterviewRoom(QMainWindow):
     def _update_timers(self) -> None:
         if self.session.phase in (Phase.DONE, Phase.SETUP):
             return
-        self.q_timer.setText(f"Question: {_clock(self.session.question_time_left_s())} left")
+        self.q_timer.setText(f"Question: {clock(self.session.question_time_left_s())} left")
         total = self.session.time_left_s()
-        self.total_timer.setText("Interview: " + (f"{_clock(total)} left" if total is not None
-                                                  else _clock(self.session.elapsed_s())))
+        self.total_timer.setText("Interview: " + (f"{clock(total)} left" if total is not None
+                                                  else clock(self.session.elapsed_s())))
 
     # --- keys and closing ------------------------------------------------------------
 

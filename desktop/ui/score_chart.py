@@ -5,6 +5,8 @@ from PySide6.QtCharts import QChart, QChartView, QDateTimeAxis, QLineSeries, QVa
 from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtGui import QPainter
 
+from .formatting import local_time
+
 
 class ScoreChart(QChartView):
     def __init__(self, parent=None):
@@ -34,7 +36,7 @@ class ScoreChart(QChartView):
         for when, score in points:
             if when is None or score is None:
                 continue
-            ms = int(when.timestamp() * 1000)
+            ms = int(local_time(when).timestamp() * 1000)
             stamps.append(ms)
             self.series.append(ms, score)
         if stamps:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem
 
+from .formatting import local_time
+
 # Symbols every common UI font has (no colour-emoji font is assumed).
 ICONS = {"question": "Q", "answer": "A", "follow_up": "↪", "hint": "✎", "code": "▶",
          "score": "★", "intro": "»", "outro": "■", "command": "·"}
@@ -24,7 +26,7 @@ class Timeline(QListWidget):
         kind = msg["kind"]
         if kind not in ICONS:
             return
-        when = msg["created_at"].strftime("%H:%M:%S") if msg.get("created_at") else ""
+        when = local_time(msg["created_at"]).strftime("%H:%M:%S") if msg.get("created_at") else ""
         text = (msg.get("content") or "").split("\n")[0]
         if kind == "answer":
             text = {"processing": "transcribing…", "failed": "not heard"}.get(msg["status"], text)
