@@ -215,3 +215,14 @@ def test_unknown_command_and_plan_are_rejected(db, profile):
     s.start(["t-beh-1"])
     with pytest.raises(ValueError, match="Unknown command"):
         s.command("dance")
+
+
+def test_plan_follows_mode_skills_job_description_and_history(db, profile):
+    from desktop.core.engine.session import plan_interview
+    iv = service.create_interview(profile["id"], "t", "Behavioral", [], question_count=1,
+                                  job_description="We need strong Leadership and mentoring.")
+    assert plan_interview(iv, BANK, [], seed=1) == ["t-beh-2"]  # Leadership, from the ad
+    assert plan_interview(iv, BANK, ["t-beh-2"], seed=1) == ["t-beh-1"]  # not asked again
+    mixed = service.create_interview(profile["id"], "m", "Mixed", [], question_count=2)
+    plan = plan_interview(mixed, BANK, [], seed=1)
+    assert [next(q["kind"] for q in BANK if q["id"] == qid) for qid in plan] == ["behavioral", "coding"]

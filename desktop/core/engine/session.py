@@ -414,12 +414,13 @@ def plan_interview(interview: dict, bank: list[dict], recent: list[str], seed: i
              "system_design": ["system_design"], "mixed": ["behavioral", "coding"]}[interview["mode"]]
     count = interview["question_count"]
     rng_seed = seed if seed is not None else random.randrange(1 << 30)
+    skills = list(interview["skills"]) + skills_in_text(interview.get("job_description", ""), bank)
     if len(kinds) == 1:
-        picked = select_questions(bank, kinds, interview["skills"], interview["difficulty"], count,
+        picked = select_questions(bank, kinds, skills, interview["difficulty"], count,
                                   recent, rng_seed)
         return [q["id"] for q in picked]
     # mixed: alternate, starting with a behavioral question
-    per_kind = {k: select_questions(bank, [k], interview["skills"], interview["difficulty"],
+    per_kind = {k: select_questions(bank, [k], skills, interview["difficulty"],
                                     count, recent, rng_seed) for k in kinds}
     plan = []
     for i in range(count):
@@ -427,3 +428,10 @@ def plan_interview(interview: dict, bank: list[dict], recent: list[str], seed: i
         if pool:
             plan.append(pool.pop(0)["id"])
     return plan
+
+
+def skills_in_text(text: str, bank: list[dict]) -> list[str]:
+    """Bank skills a job description mentions, so its questions lean that way."""
+    low = f" {' '.join(text.lower().split())} "
+    known = {s for q in bank for s in q.get("skills", [])}
+    return sorted(s for s in known if f" {s.lower()} " in low or f" {s.lower()}," in low)
