@@ -7,18 +7,16 @@ PY       ?= python3
 VENV     := .venv
 BIN      := $(VENV)/bin
 STAMPS   := .make-stamps
-# Debian packages: PyAudio's build (portaudio19-dev), llama.cpp's build
-# (build-essential cmake), Qt's xcb window plugin, a virtual display, test
-# speech, a virtual microphone, and a voice for Qt's text-to-speech.
-SYS_PKGS := build-essential cmake portaudio19-dev \
+# Debian packages: Python itself (the code sandbox also runs candidates' code
+# with the system python3 when the app runs as root), PyAudio's build
+# (portaudio19-dev), llama.cpp's build (build-essential cmake), Qt's xcb window
+# plugin, a virtual display, test speech, a virtual microphone, and a voice for
+# Qt's text-to-speech.
+SYS_PKGS := python3 python3-venv python3-dev build-essential cmake portaudio19-dev \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-xkb1 libxkbcommon-x11-0 libxcb-shape0 libxcb-xinerama0 libegl1 libgl1 \
 	libfontconfig1 libdbus-1-3 xvfb espeak-ng sox pulseaudio libasound2-plugins \
 	speech-dispatcher speech-dispatcher-espeak-ng
-# A Debian system Python also needs its venv and header packages.
-ifeq ($(shell $(PY) -c 'import sys; print(sys.prefix)' 2>/dev/null),/usr)
-SYS_PKGS += python3-venv python3-dev
-endif
 
 .PHONY: run test setup sysdeps models doctor bench screenshots build clean
 
@@ -50,7 +48,7 @@ $(STAMPS)/sysdeps: Makefile
 # The venv is rebuilt when pyproject.toml changes. pip keeps the
 # llama-cpp-python wheel it compiled (~5 min) in its cache, so a rebuild is quick.
 $(STAMPS)/venv: pyproject.toml $(STAMPS)/sysdeps
-	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	@$(BIN)/python -m pip --version >/dev/null 2>&1 || { rm -rf $(VENV) && $(PY) -m venv $(VENV); }
 	@$(BIN)/python -m pip install -q --upgrade pip wheel
 	@echo "Installing Python dependencies (the first time compiles llama.cpp: ~5 min)..."
 	@$(BIN)/python -m pip install -q -e ".[models,problems,dev]"

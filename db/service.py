@@ -305,11 +305,8 @@ def upsert_questions(pack: str, records: list[dict]) -> int:
         for chunk in range(0, len(rows), 200):
             (Question.insert_many(rows[chunk:chunk + 200])
              .on_conflict(conflict_target=[Question.qid],
-                          update={Question.pack: Question.pack, Question.kind: Question.kind,
-                                  Question.title: Question.title, Question.prompt: Question.prompt,
-                                  Question.difficulty: Question.difficulty,
-                                  Question.skills_json: Question.skills_json,
-                                  Question.data_json: Question.data_json})
+                          preserve=[Question.pack, Question.kind, Question.title, Question.prompt,
+                                    Question.difficulty, Question.skills_json, Question.data_json])
              .execute())
     return len(rows)
 
@@ -405,6 +402,11 @@ def add_evaluation(interview_id: int, source: str, kind: str, score: float | Non
             source=source, kind=kind, score=score, data_json=json.dumps(data), model_id=model_id,
             prompt_hash=prompt_hash, seed=seed, temperature=temperature)
     return {"id": ev.id, "source": source, "kind": kind, "score": score, "data": data}
+
+
+def delete_evaluations(interview_id: int) -> None:
+    with _writing():
+        Evaluation.delete().where(Evaluation.interview == interview_id).execute()
 
 
 def evaluations(interview_id: int) -> list[dict]:

@@ -121,3 +121,28 @@ def test_headless_make_run_plays_the_demo(tmp_path):
     assert out.returncode == 0, out.stderr[-2000:]
     assert "No display found" in out.stdout and "REPORT" in out.stdout
     assert "Tests: Accepted" in out.stdout
+
+
+def test_bad_resume_and_unknown_question_are_refused_cleanly(capsys):
+    assert main(["interview", "--resume", "99", "--no-model"]) == 2
+    assert "does not exist" in capsys.readouterr().err
+    assert main(["interview", "--question", "nope", "--no-model"]) == 2
+    assert "Not in the question bank: nope" in capsys.readouterr().err
+    from db import close_database, open_database, service
+    from desktop.core import paths
+    database = open_database(paths.database_path())
+    try:
+        assert service.list_interviews(service.create_profile("cli")["id"]) == []  # no orphan
+    finally:
+        close_database(database)
+
+
+def test_cli_refuses_a_database_the_window_holds(capsys):
+    from db import close_database, open_database
+    from desktop.core import paths
+    window = open_database(paths.database_path(), exclusive=True)  # as the window does
+    try:
+        assert main(["interview", "--no-model", "--question", "beh-001"]) == 2
+        assert "already using" in capsys.readouterr().err
+    finally:
+        close_database(window)

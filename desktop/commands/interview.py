@@ -149,8 +149,9 @@ def _brief(evidence: dict) -> str:
 
 
 def _open_db():
+    """Exclusive, as the window opens it: one process drives an interview."""
     from db import open_database
-    return open_database(paths.database_path())
+    return open_database(paths.database_path(), exclusive=True)
 
 
 def build_session(interview_id: int, *, want_model: bool, want_stt: bool, seed: int | None = None):
@@ -213,6 +214,16 @@ def new_interview(args) -> int:
     return interview["id"], plan
 
 
+def _unknown_questions(qids: list[str]) -> list[str]:
+    from db import service
+    from desktop.core import bank
+    if not qids:
+        return []
+    bank.sync_builtin()
+    known = {q["id"] for q in service.bank_records()}
+    return [q for q in qids if q not in known]
+
+
 def _feed(session, path: Path) -> None:
     suffix = path.suffix.lower()
     if suffix == ".wav":
@@ -228,19 +239,33 @@ def _feed(session, path: Path) -> None:
 
 
 def cmd_interview(args) -> int:
-    from db import close_database, service
+    from db import DataError, close_database, service
     from desktop.core.engine import Phase
 
     for f in args.answer:
         if not Path(f).is_file():
             print(f"No such answer file: {f}", file=sys.stderr)
             return 2
-    database = _open_db()
+    try:
+        database = _open_db()
+    except DataError as exc:
+        print(exc, file=sys.stderr)
+        return 2
     try:
         service.mark_interrupted()
         if args.resume:
+            try:
+                service.get_interview(args.resume)
+            except DataError as exc:
+                print(exc, file=sys.stderr)
+                return 2
             interview_id, plan = args.resume, None
         else:
+            unknown = _unknown_questions(args.question)
+            if unknown:
+                print(f"Not in the question bank: {', '.join(unknown)} "
+                      "(see `perfect-pitch problems list`).", file=sys.stderr)
+                return 2
             interview_id, plan = new_interview(args)
         wants_audio = any(f.lower().endswith(".wav") for f in args.answer) or not args.answer
         session = build_session(interview_id, want_model=not args.no_model,

@@ -153,4 +153,3 @@ class CodePanel(QWidget):
                              f"passed{extra}")
         self.editor.mark_error_lines(sorted({m["line"] for m in result.get("markers", [])
                                              if m.get("line")}))
-        self.run_button.setEnabled(True)

@@ -21,6 +21,9 @@ from .timeline import Timeline
 from .voice_panel import PUSH_TO_TALK_KEY, VoicePanel
 
 
+CANCELLABLE = ("transcribing…", "thinking…")
+
+
 def _languages() -> dict:
     try:
         from desktop.core.runner import available_languages
@@ -198,10 +201,13 @@ class InterviewRoom(QMainWindow):
         self._update_timers()
         for b in self.buttons.values():
             b.setEnabled(not done)
+        if done:
+            self.code.run_button.setEnabled(False)
         self.voice.set_enabled_for_answers(not done)
 
     def _on_busy(self, busy: bool, label: str) -> None:
-        self.cancel_button.setVisible(busy)
+        # Only transcription and generation can stop early; code runs have their own limits.
+        self.cancel_button.setVisible(busy and label in CANCELLABLE)
         if busy:
             self.chip.setText(label)
             self.chip.show()
@@ -257,6 +263,9 @@ class InterviewRoom(QMainWindow):
         self.recorder.stop()
         self._tick.stop()
         self.controller.cancel()
+        self.controller.event.disconnect(self._on_event)
+        self.controller.busy_changed.disconnect(self._on_busy)
+        self.controller.failed.disconnect(self._show_error)
         self.controller.close()
         self.closed.emit()
         super().closeEvent(event)

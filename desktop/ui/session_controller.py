@@ -26,6 +26,7 @@ class SessionController(QObject):
         self.worker = worker
         self.session = session
         self.pending = 0          # engine calls queued or running (in order, on the worker)
+        self.closing = False
         self.current_job = None
         self._failed_call = None
         # Emitted from the worker thread; Qt queues it to the UI thread.
@@ -40,6 +41,7 @@ class SessionController(QObject):
         """The one controller of this interview (created on first use)."""
         existing = _controllers.get((id(worker), interview_id))
         if existing:
+            existing.reopen()
             return existing
         from desktop.core import bank
         bank.sync_builtin()
@@ -62,6 +64,9 @@ class SessionController(QObject):
     def busy(self) -> bool:
         return self.pending > 0
 
+    def reopen(self) -> None:
+        self.closing = False
+
     def _call(self, label: str, fn, *args, **kwargs) -> None:
         """Queue an engine call: calls run one after another on the worker, so
         an answer typed while the interviewer is still talking is not lost."""
@@ -77,6 +82,8 @@ class SessionController(QObject):
         if not self.pending:
             self.current_job = None
             self.busy_changed.emit(False, "")
+            if self.closing:
+                _controllers.pop((id(self.worker), self.interview_id), None)
 
     def _error(self, message: str, call) -> None:
         self._failed_call = call
@@ -112,9 +119,11 @@ class SessionController(QObject):
         self._call(name, self.session.command, name)
 
     def close(self) -> None:
-        """Save elapsed time; what was committed stays; resumable later."""
-        self.session.pause()
-        _controllers.pop((id(self.worker), self.interview_id), None)
+        """The last view closed: save elapsed time after whatever is still
+        queued (on the worker, never racing a running step). The controller
+        stays registered until then, so reopening gets this same session."""
+        self.closing = True
+        self._call("saving", self.session.pause)
 
 
 def _run_code(problem: dict, code: str, language: str) -> dict:

@@ -134,9 +134,10 @@ def test_repeat_skip_and_end_early(db, profile):
     s.command("end")
     assert s.phase == Phase.DONE
     report = service.get_report(s.interview_id)
-    assert report["data"]["questions"][0]["skipped"] and report["data"]["questions"][0]["score"] is None
-    assert report["overall_score"] is None  # nothing answered: missing, not zero
-    assert "No score could be computed" in report["summary"]
+    skipped, unanswered = report["data"]["questions"]
+    assert skipped["skipped"] and skipped["score"] == 0.0  # skipping is an outcome: 0
+    assert unanswered["score"] is None  # ended before answering: missing, not zero
+    assert report["overall_score"] == 0.0 and "1 skipped" in report["summary"]
 
 
 def test_time_budget_stops_follow_ups_and_wraps_up(db, profile):
@@ -226,3 +227,103 @@ def test_plan_follows_mode_skills_job_description_and_history(db, profile):
     mixed = service.create_interview(profile["id"], "m", "Mixed", [], question_count=2)
     plan = plan_interview(mixed, BANK, [], seed=1)
     assert [next(q["kind"] for q in BANK if q["id"] == qid) for qid in plan] == ["behavioral", "coding"]
+
+
+class Crash(BaseException):
+    """The process dying at an exact point (not an error the engine handles)."""
+
+
+def crash_when(predicate):
+    def listener(event):
+        if predicate(event):
+            raise Crash
+    return listener
+
+
+def reopen(interview_id):
+    return InterviewSession(interview_id, bank=BANK, run_code=run_code, clock=Clock())
+
+
+def test_crash_while_the_interviewer_is_thinking_keeps_the_answer_scored(db, profile):
+    class DyingModel(GarbageModel):
+        def phrase_follow_up(self, *a, **k):
+            raise Crash  # mid-generation
+    s, _ = make_session(profile, count=1)
+    s.model = DyingModel()
+    s.start(["t-beh-1"])
+    with pytest.raises(Crash):
+        s.answer_text(STRONG)
+    assert service.mark_interrupted() == 1  # the half-written follow-up
+    again = reopen(s.interview_id)
+    assert again.state.progress[0].answers and again.state.progress[0].follow_ups == 1
+    again.start()
+    again.command("end")
+    q = service.get_report(s.interview_id)["data"]["questions"][0]
+    structure = next(sig for sig in q["signals"] if sig["kind"] == "structure")
+    assert structure["score"] is not None and structure["evidence"]["word_count"] > 40
+
+
+def test_crash_right_after_the_greeting_resumes_the_same_plan(db, profile):
+    s, _ = make_session(profile, count=2)
+    s.subscribe(crash_when(lambda e: e.kind == "message" and e.data["message"]["kind"] == "intro"))
+    with pytest.raises(Crash):
+        s.start(["t-beh-2", "t-beh-1"])
+    again = reopen(s.interview_id)
+    again.start()  # no plan given: the saved one is used
+    assert again.current_question["id"] == "t-beh-2"
+    assert [m["kind"] for m in service.load_transcript(s.interview_id)].count("intro") == 1
+
+
+def test_crash_while_asking_the_next_question_loses_no_row(db, profile):
+    s, _ = make_session(profile, count=2)
+    s.start(["t-beh-1", "t-beh-2"])
+    s.subscribe(crash_when(lambda e: e.kind == "message" and e.data["message"]["kind"] == "question"))
+    with pytest.raises(Crash):
+        s.command("skip")
+    again = reopen(s.interview_id)
+    assert again.state.index == 1 and again.state.progress[0].skipped
+    again.start()
+    again.answer_text(STRONG)
+    again.command("end")
+    report = service.get_report(s.interview_id)["data"]["questions"]
+    assert [q["qid"] for q in report] == ["t-beh-1", "t-beh-2"] and report[0]["skipped"]
+
+
+def test_crash_during_wrap_up_is_finished_on_resume_without_duplicates(db, profile):
+    s, _ = make_session(profile, count=1)
+    s.start(["t-beh-1"])
+    s.answer_text(STRONG)
+    s.subscribe(crash_when(lambda e: e.kind == "status" and e.data["text"] == "scoring…"))
+    with pytest.raises(Crash):
+        s.command("end")
+    assert service.get_report(s.interview_id) is None
+    again = reopen(s.interview_id)
+    again.start()
+    assert again.phase == Phase.DONE
+    assert service.get_interview(s.interview_id)["status"] == "completed"
+    kinds = [e["kind"] for e in service.evaluations(s.interview_id)]
+    assert sorted(kinds) == ["delivery", "structure"]  # one set, not two
+
+
+def test_code_cannot_be_submitted_after_the_end(db, profile):
+    s, events = make_session(profile, mode="Technical/Coding", count=1)
+    s.start(["t-code-1"])
+    s.command("end")
+    assert s.submit_code(CODING["solution"]["python"]) is None
+    assert s.phase == Phase.DONE and events[-1].kind == "error"
+    assert service.code_submissions(s.interview_id) == []
+
+
+def test_a_runner_failure_is_not_the_candidates_fault(db, profile):
+    def broken_runner(problem, code, language):
+        return {"verdict": "Internal Error", "passed": 0, "total": 3, "tests": [],
+                "message": "sandbox could not start"}
+    s, _ = make_session(profile, mode="Technical/Coding", count=1)
+    s.run_code = broken_runner
+    s.start(["t-code-1"])
+    s.submit_code(CODING["solution"]["python"])
+    said = service.load_transcript(s.interview_id)[-1]["content"]
+    assert "runner failed" in said and "not judged" in said
+    s.command("end")
+    q = service.get_report(s.interview_id)["data"]["questions"][0]
+    assert q["score"] is None  # not judged: missing, not 0

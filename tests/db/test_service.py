@@ -101,3 +101,12 @@ def test_report_evaluation_generation_and_notes_round_trip(db, profile):
     assert service.notes(iv["id"])[0]["body"] == "good structure"
     with pytest.raises(ValueError):
         service.add_note(iv["id"], "  ")
+
+
+def test_reimporting_a_question_updates_it(db):
+    record = {"id": "q-1", "kind": "behavioral", "prompt": "Old prompt", "skills": ["Teamwork"],
+              "difficulty": "easy", "strong_answer": ["x"]}
+    service.upsert_questions("pack", [record])
+    service.upsert_questions("pack", [dict(record, prompt="New prompt", difficulty="hard")])
+    (stored,) = service.bank_records("behavioral")
+    assert stored["prompt"] == "New prompt" and stored["difficulty"] == "hard"

@@ -18,6 +18,7 @@ PROBES = {
     "numbers": "Can you put a number on the impact: time, money, users, or errors?",
 }
 MIN_QUESTION_TIME_FOR_FOLLOW_UP_S = 45
+RUNNER_FAILED = "Internal Error"  # the sandbox failed, not the candidate
 MIN_TOTAL_TIME_FOR_FOLLOW_UP_S = 90
 
 
@@ -79,6 +80,10 @@ def after_code_run(question: dict, result: dict, follow_ups_done: int, asked: li
     visible_fail = next((t for t in tests if not t.get("hidden") and not t.get("passed")), None)
     hidden_fails = sum(1 for t in tests if t.get("hidden") and not t.get("passed"))
     verdict = result.get("verdict", "")
+    if verdict == RUNNER_FAILED:
+        return Decision("follow_up", reason="runner failed",
+                        probe="The code runner failed on my side, so your code was not judged "
+                              f"({result.get('message') or 'no details'}). Please run it again.")
     if verdict == "Accepted":
         probe = next((f for f in question.get("follow_ups", []) if f not in asked), "")
         if probe and follow_ups_done < follow_up_budget("coding", None):

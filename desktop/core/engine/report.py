@@ -15,15 +15,9 @@ def _question_scores(q: dict, progress, transcript: dict[int, dict], subs: list[
     if q["kind"] == "coding":
         mine = [s for s in subs if s["id"] in set(progress.submissions)]
         return [scoring.coding(mine, progress.hints)]
-    structure = scoring.hint_penalty(scoring.structure(text, q.get("strong_answer")), progress.hints)
-    spoken = [a for a in answers if a["meta"].get("words")]
-    if spoken:
-        words = [w for a in spoken for w in a["meta"]["words"]]
-        duration = sum(a["meta"].get("duration_s") or 0 for a in spoken)
-        delivery = scoring.delivery(" ".join(a["content"] for a in spoken), words, duration)
-    else:
-        delivery = scoring.delivery(text, None, None)
-    return [structure, delivery]
+    content = scoring.hint_penalty(scoring.content(q, text), progress.hints)
+    delivery = scoring.delivery([(a["content"], a["meta"].get("words")) for a in answers])
+    return [content, delivery]
 
 
 def _observations(q: dict, scores: list[scoring.Score]) -> tuple[list[str], list[str]]:
@@ -50,6 +44,13 @@ def _observations(q: dict, scores: list[scoring.Score]) -> tuple[list[str], list
                 strengths.append("Used concrete numbers to show impact.")
             else:
                 improvements.append("Quantify the impact (time saved, users, error rates).")
+        elif s.kind == "coverage":
+            missed = ev["rubric_points"] - len(ev["rubric_points_covered"])
+            if missed:
+                improvements.append(f"{q.get('title') or q['id']}: {missed} of {ev['rubric_points']} "
+                                    "design points were not covered.")
+            else:
+                strengths.append(f"{q.get('title') or q['id']}: covered every design point.")
         elif s.kind == "delivery":
             wpm = ev.get("words_per_minute")
             if wpm and wpm > 180:
@@ -65,6 +66,7 @@ def _observations(q: dict, scores: list[scoring.Score]) -> tuple[list[str], list
 
 
 def build_report(interview_id: int, bank: dict, state: EngineState, model=None) -> dict:
+    service.delete_evaluations(interview_id)  # a re-run (after a crash) replaces, not adds
     transcript = {m["id"]: m for m in service.load_transcript(interview_id)}
     subs = service.code_submissions(interview_id)
     per_question, all_strengths, all_improvements = [], [], []
@@ -72,8 +74,13 @@ def build_report(interview_id: int, bank: dict, state: EngineState, model=None) 
         q = bank.get(progress.qid)
         if q is None:
             continue
-        scores = _question_scores(q, progress, transcript, subs)
-        objective = None if progress.skipped else scoring.combine(scores)
+        if progress.skipped and not progress.answers and not progress.submissions:
+            # Skipping is an outcome, not a gap: it counts as 0, so skipping all
+            # but the best question cannot raise the overall score.
+            scores = [scoring.Score("skipped", 0.0, {"reason": "skipped without an answer"})]
+        else:
+            scores = _question_scores(q, progress, transcript, subs)
+        objective = scoring.combine(scores)
         for s in scores:
             service.add_evaluation(interview_id, "objective", s.kind, s.score, s.evidence,
                                    interview_question_id=progress.iq_id)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 FILLERS = ("um", "uh", "erm", "er", "hmm", "like", "you know", "basically", "actually",
            "sort of", "kind of", "i mean")
 LONG_PAUSE_S = 2.0
+SHORT_ANSWER_WORDS = 25  # below this an answer cannot score above 3
 IDEAL_WPM = (120, 170)
 
 # Cue phrases for each part of a STAR answer.
@@ -60,17 +61,20 @@ def count_fillers(text: str) -> dict[str, int]:
     return found
 
 
-def delivery(text: str, words: list | None, duration_s: float | None) -> Score:
-    """Pace, fillers and pauses of a spoken answer. Typed answers have no
-    delivery: the score is None (missing), not a guess."""
-    if not words or not duration_s:
+def delivery(answers: list[tuple[str, list]]) -> Score:
+    """Pace, fillers and pauses of the spoken answers to one question, each
+    given as (text, words with their times). Word times restart with every
+    recording, so pace and pauses are measured per answer, then pooled.
+    Typed answers have no delivery: the score is None (missing), not a guess."""
+    answers = [(t, w) for t, w in answers if w]
+    if not answers:
         return Score("delivery", None, {"reason": "typed answer: no audio to measure"})
+    text = " ".join(t for t, _ in answers)
     n = len(words_of(text))
-    starts = [w[1] for w in words]
-    ends = [w[2] for w in words]
-    speaking_s = max(ends[-1] - starts[0], 0.1)
+    speaking_s = sum(max(w[-1][2] - w[0][1], 0.1) for _, w in answers)
     wpm = n / speaking_s * 60
-    pauses = [round(b - a, 2) for a, b in zip(ends, starts[1:]) if b - a >= LONG_PAUSE_S]
+    pauses = [round(b[1] - a[2], 2) for _, w in answers for a, b in zip(w, w[1:])
+              if b[1] - a[2] >= LONG_PAUSE_S]
     fillers = count_fillers(text)
     filler_rate = sum(fillers.values()) / max(n, 1)
     score = 10.0
@@ -87,6 +91,32 @@ def delivery(text: str, words: list | None, duration_s: float | None) -> Score:
         "speaking_time_s": round(speaking_s, 1)})
 
 
+def content(q: dict, text: str) -> Score:
+    """The content signal that fits the question: a story's structure for
+    behavioral questions, rubric coverage for system design."""
+    if q["kind"] == "system_design":
+        return design_coverage(text, q.get("strong_answer", []))
+    return structure(text, q.get("strong_answer"))
+
+
+def design_coverage(text: str, strong_answer: list[str]) -> Score:
+    """A system-design answer: how many rubric points it covers, and whether it
+    puts numbers on scale. Stories (STAR) do not apply here."""
+    n = len(words_of(text))
+    if n == 0:
+        return Score("coverage", None, {"reason": "no answer"})
+    coverage = rubric_coverage(text, strong_answer)
+    numbers = NUMBER_RE.findall(" ".join(words_of(text)))
+    if not coverage["points"]:
+        return Score("coverage", None, {"reason": "the question has no rubric", "word_count": n})
+    score = 9.0 * coverage["ratio"] + (1.0 if numbers else 0.0)
+    if n < SHORT_ANSWER_WORDS:
+        score = min(score, 3.0)
+    return Score("coverage", _clamp(score), {
+        "rubric_points_covered": coverage["covered"], "rubric_points": coverage["points"],
+        "concrete_numbers": numbers[:10], "word_count": n})
+
+
 def structure(text: str, strong_answer: list[str] | None = None) -> Score:
     """STAR cues, concrete numbers, length, and coverage of the rubric points."""
     low = " ".join(words_of(text))
@@ -101,7 +131,7 @@ def structure(text: str, strong_answer: list[str] | None = None) -> Score:
     score = 2.0 * len(present)  # up to 8
     score += 1.0 if numbers else 0.0
     score += 1.0 if 60 <= n <= 400 else 0.0
-    if n < 25:
+    if n < SHORT_ANSWER_WORDS:
         score = min(score, 3.0)
     if coverage["points"]:
         score = 0.7 * score + 3.0 * coverage["ratio"]
@@ -129,9 +159,11 @@ def rubric_coverage(text: str, points: list[str]) -> dict:
 
 
 def coding(submissions: list[dict], hints_used: int) -> Score:
-    """Tests passed by the best submission; hints cost one point each."""
+    """Tests passed by the best submission; hints cost one point each. Runs
+    the sandbox failed to judge ("Internal Error") say nothing about the code."""
+    submissions = [s for s in submissions if s["verdict"] != "Internal Error"]
     if not submissions:
-        return Score("tests", None, {"reason": "no code was run"})
+        return Score("tests", None, {"reason": "no code was run (or none could be judged)"})
     best = max(submissions, key=lambda s: (s["passed"] / s["total"] if s["total"] else 0))
     ratio = best["passed"] / best["total"] if best["total"] else 0.0
     score = 10.0 * ratio - 1.0 * hints_used

@@ -52,10 +52,39 @@ class InterviewSession:
         self.cancel_event = threading.Event()
         self.interview = service.get_interview(interview_id)
         self.state = EngineState.from_json(self.interview["state"])
+        self._restore_from_rows()
         if seed is not None and not self.state.plan:
             self.state.seed = seed
         self._run_started = clock()
         self._question_started = clock()
+
+    def _restore_from_rows(self) -> None:
+        """What happened is read from the rows each step committed (questions
+        asked, answers, code runs, hints, skips); the saved state adds only
+        what rows do not hold (plan, phase, seed, time, probes used). So a
+        crash between a row and the next state save loses nothing."""
+        rows = service.interview_questions(self.interview_id)
+        if not rows:
+            return
+        saved = {p.iq_id: p for p in self.state.progress}
+        transcript = service.load_transcript(self.interview_id)
+        submissions = service.code_submissions(self.interview_id)
+        progress = []
+        for row in rows:
+            old = saved.get(row["id"])
+            progress.append(QuestionProgress(
+                qid=row["qid"], iq_id=row["id"], follow_ups=row["follow_ups"],
+                hints=row["hints_used"], skipped=row["skipped"],
+                answers=[m["id"] for m in transcript if m["interview_question_id"] == row["id"]
+                         and m["kind"] == "answer" and m["status"] == "completed"],
+                submissions=[x["id"] for x in submissions if x["interview_question_id"] == row["id"]],
+                elapsed_s=old.elapsed_s if old else 0.0,
+                asked_probes=list(old.asked_probes) if old else []))
+        self.state.progress = progress
+        if self.state.index != len(progress) - 1 and self.state.phase not in (Phase.WRAP_UP, Phase.DONE):
+            # A crash after a question row was written but before the state was saved.
+            self.state.index = len(progress) - 1
+            self.state.phase = Phase.QUESTION
 
     # --- events ------------------------------------------------------------------
 
@@ -132,6 +161,7 @@ class InterviewSession:
             raise ValueError(f"Questions not in the bank: {missing or 'none planned'}")
         self.state.plan = list(plan)
         self.state.phase = Phase.INTRO
+        self._save()  # the plan first: a crash after the greeting resumes this plan
         service.update_interview(self.interview_id, status="in_progress", started_at=service.utcnow())
         self._say(texts.intro(self.interview, len(plan)), "intro")
         self._next_question()
@@ -141,6 +171,8 @@ class InterviewSession:
             return
         self._run_started = self.clock()
         self._question_started = self.clock()
+        if self.state.phase == Phase.WRAP_UP:
+            return self._wrap_up()  # the report was not finished: make it now
         service.update_interview(self.interview_id, status="in_progress")
         q = self.current_question
         if q is None:
@@ -234,8 +266,7 @@ class InterviewSession:
         self._emit("message", message=msg)
         return self._after_answer(msg)
 
-    def answer_audio(self, audio, *, duration_s: float | None = None,
-                     recording_path: str | None = None) -> dict | None:
+    def answer_audio(self, audio, *, recording_path: str | None = None) -> dict | None:
         """A spoken answer: a "processing" message first (the chip the seeds
         call processing), then the transcript, then the engine's next step."""
         if self.state.phase not in (Phase.QUESTION, Phase.FOLLOW_UP):
@@ -287,7 +318,8 @@ class InterviewSession:
     def submit_code(self, code: str, language: str = "python") -> dict | None:
         """Run the candidate's code against the current problem's tests."""
         q = self.current_question
-        if q is None or q["kind"] != "coding" or self.run_code is None:
+        if (self.state.phase not in (Phase.QUESTION, Phase.FOLLOW_UP) or q is None
+                or q["kind"] != "coding" or self.run_code is None):
             self._emit("error", message="There is no coding question to run code against.")
             return None
         self._emit("status", text="running tests…")
@@ -304,6 +336,9 @@ class InterviewSession:
         cur.submissions.append(sub["id"])
         self._emit("code_result", submission=sub, result=result)
         decision = flow.after_code_run(q, result, cur.follow_ups, cur.asked_probes)
+        if decision.reason == "runner failed":
+            self._say(decision.probe, "transition")  # not the candidate's turn to explain
+            return sub
         self._act(decision, q, answer="")
         return sub
 
@@ -314,7 +349,7 @@ class InterviewSession:
         cur.answers.append(msg["id"])
         structure = None
         if q["kind"] != "coding":
-            structure = scoring.structure(self._answer_text(cur), q.get("strong_answer"))
+            structure = scoring.content(q, self._answer_text(cur))
         decision = flow.after_answer(q, cur.follow_ups, cur.asked_probes, structure,
                                      self.question_time_left_s(), self.time_left_s())
         if q["kind"] == "coding" and decision.action == "follow_up" and not cur.submissions:
@@ -398,12 +433,16 @@ class InterviewSession:
         self._emit_phase()
 
     def pause(self) -> None:
-        """Save elapsed time (window closed mid-interview); resume() continues."""
+        """Save elapsed time (window closed mid-interview); resume() continues.
+        Call it on the thread that runs the session's other steps."""
         if self.state.phase not in (Phase.DONE, Phase.SETUP):
-            self._save()
-            self.state = EngineState.from_json(service.get_interview(self.interview_id)["state"])
+            cur = self.state.current
+            if cur:
+                cur.elapsed_s = self.question_elapsed_s()
+            self.state.elapsed_s = self.elapsed_s()
             self._run_started = self.clock()
             self._question_started = self.clock()
+            self._save()
 
 
 def plan_interview(interview: dict, bank: list[dict], recent: list[str], seed: int | None = None) -> list[str]:
