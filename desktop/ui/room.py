@@ -16,6 +16,7 @@ from .conversation import ConversationView
 from .formatting import clock
 from .recorder import Recorder
 from .session_controller import SessionController
+from .speaker import Speaker
 from .settings import qsettings
 from .timeline import Timeline
 from .voice_panel import PUSH_TO_TALK_KEY, VoicePanel
@@ -57,10 +58,17 @@ class InterviewRoom(QMainWindow):
         self.total_timer = QLabel()
         self.total_timer.setObjectName("interviewTimer")
         self.buttons = {}
+        self.speaker = Speaker(self)
+        self.speak_button = QPushButton("Speak replies")
+        self.speak_button.setObjectName("speakButton")
+        self.speak_button.setCheckable(True)
+        self.speak_button.toggled.connect(self._toggle_speech)
+        self.speaker.unavailable.connect(self._no_speech)
         header = QHBoxLayout()
         header.addWidget(self.where, 1)
         header.addWidget(self.q_timer)
         header.addWidget(self.total_timer)
+        header.addWidget(self.speak_button)
         for name, label, key in (("hint", "Hint", "Ctrl+H"), ("repeat", "Repeat", "Ctrl+Shift+R"),
                                  ("skip", "Skip", "Ctrl+Shift+S"), ("end", "End", "Ctrl+Shift+E")):
             b = QPushButton(f"{label} ({key})")
@@ -130,6 +138,7 @@ class InterviewRoom(QMainWindow):
         v.addWidget(self.error_row)
         self.setCentralWidget(central)
 
+        self.speak_button.setChecked(settings.value("ui/speak_replies", "false") == "true")
         self.controller.event.connect(self._on_event)
         self.controller.busy_changed.connect(self._on_busy)
         self.controller.failed.connect(self._show_error)
@@ -165,8 +174,11 @@ class InterviewRoom(QMainWindow):
     def _on_event(self, event) -> None:
         kind, data = event.kind, event.data
         if kind in ("message", "message_updated"):
-            self.conversation.upsert(data["message"])
-            self.timeline.add_message(data["message"])
+            msg = data["message"]
+            self.conversation.upsert(msg)
+            self.timeline.add_message(msg)
+            if msg["role"] == "assistant" and msg["status"] == "completed":
+                self.speaker.say(msg["content"])
         elif kind == "token":
             self.conversation.append_token(data["message_id"], data["text"])
         elif kind == "phase":
@@ -204,6 +216,16 @@ class InterviewRoom(QMainWindow):
         if done:
             self.code.run_button.setEnabled(False)
         self.voice.set_enabled_for_answers(not done)
+
+    def _toggle_speech(self, on: bool) -> None:
+        self.speaker.set_enabled(on)
+        qsettings().setValue("ui/speak_replies", "true" if on else "false")
+
+    def _no_speech(self, message: str) -> None:
+        self.speak_button.blockSignals(True)
+        self.speak_button.setChecked(False)
+        self.speak_button.blockSignals(False)
+        self._show_error(message, retry=False)
 
     def _on_busy(self, busy: bool, label: str) -> None:
         # Only transcription and generation can stop early; code runs have their own limits.
