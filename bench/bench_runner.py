@@ -20,7 +20,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.core.runner import protections, run_submission  # noqa: E402
-from desktop.core.runner.sandbox import python_executable  # noqa: E402
+from desktop.core.runner import cgroups  # noqa: E402
+from desktop.core.runner.sandbox import WATCH_S, plan, python_executable  # noqa: E402
 
 TEN_TESTS = {
     "id": "bench", "kind": "coding",
@@ -83,8 +84,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    active = [k for k, v in protections().items() if v["active"]]
+    report = protections()
+    active = [k for k, v in report.items() if v["active"] and k != "sandbox"]
     print(f"cores: {os.cpu_count()}, load: {os.getloadavg()[0]:.2f}, protections: {', '.join(active)}")
+    p = plan()
+    print(f"sandbox: {'safe' if report.get('sandbox', {}).get('active') else 'UNAVAILABLE'}; "
+          f"code runs as {'uid %d' % p.user[0] if p.user else 'the app user'}, "
+          f"PID namespace {'on' if p.pid_namespace else 'off'}, "
+          f"cgroups {', '.join(k for k, v in cgroups.available().items() if v) or 'none'}, "
+          f"memory/disk checked every {WATCH_S * 1000:.0f} ms")
     bench_overhead(args.repeat)
     bench_humaneval()
 

@@ -54,6 +54,7 @@ class Worker(QObject):
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Callable | None, Callable | None]] = {}
         self.jobs: dict[int, Job] = {}
+        self.is_shut_down = False
         self.finished.connect(self._deliver_result)
         self.failed.connect(self._deliver_error)
 
@@ -99,6 +100,7 @@ class Worker(QObject):
         return bool(self.jobs)
 
     def shutdown(self, wait: bool = True) -> None:
+        self.is_shut_down = True
         for job in list(self.jobs.values()):
             job.cancel()
         self._pool.shutdown(wait=wait, cancel_futures=True)

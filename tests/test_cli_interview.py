@@ -9,6 +9,7 @@ import subprocess
 import pytest
 
 from desktop.cli import main
+from tests.speech import speak
 
 STAR = ("At my last job our release process broke every Friday. I was responsible for fixing it "
         "in two weeks. I decided to automate the checks and I wrote a runbook. As a result, "
@@ -16,12 +17,7 @@ STAR = ("At my last job our release process broke every Friday. I was responsibl
 
 
 def espeak_wav(tmp_path, text, name="answer"):
-    if not (shutil.which("espeak-ng") and shutil.which("sox")):
-        pytest.skip("espeak-ng and sox are needed to make test speech")
-    raw, wav = tmp_path / f"{name}.raw.wav", tmp_path / f"{name}.wav"
-    subprocess.run(["espeak-ng", "-w", str(raw), text], check=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(wav)], check=True)
-    return wav
+    return speak(text, tmp_path / f"{name}.wav")
 
 
 def run_json(capsys, argv):

@@ -104,9 +104,15 @@ def _runner_checks() -> list[dict]:
     prot = protections()
     lang_text = ", ".join(f"{k}: {'yes' if v.get('available') else 'no (' + v.get('reason', '') + ')'}"
                           if isinstance(v, dict) else f"{k}: {v}" for k, v in langs.items())
-    prot_text = ", ".join(f"{k}={'on' if v.get('active') else 'off'}" for k, v in prot.items())
+    prot_text = ", ".join(f"{k}={'on' if v.get('active') else 'off'}"
+                          for k, v in prot.items() if k != "sandbox")
+    # "sandbox" says whether code can run safely at all: off when a protection
+    # needed for safety is missing (then the runner refuses to run code).
+    overall = prot.get("sandbox") or {"active": False, "detail": "no sandbox report"}
+    safe = bool(overall.get("active"))
+    detail = prot_text if safe else "; ".join(filter(None, [overall.get("detail"), prot_text]))
     return [_check("languages", True, lang_text, required=False),
-            _check("sandbox", True, prot_text, required=False)]
+            _check("sandbox", safe, detail, required=False)]
 
 
 def run_checks(verify_models: bool = True) -> list[dict]:

@@ -110,6 +110,8 @@ class TerminalView:
 
 def format_code_result(result: dict) -> str:
     lines = [f"Tests: {result['verdict']} ({result['passed']}/{result['total']} passed)"]
+    if result.get("message"):
+        lines.append(f"  {result['message']}")
     for t in result.get("tests", []):
         mark = "ok " if t.get("passed") else "XX "
         if t.get("hidden"):

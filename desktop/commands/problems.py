@@ -164,6 +164,8 @@ def _print_result(result) -> None:
     if result.peak_memory_kb:
         summary += f", peak {result.peak_memory_kb / 1024:.1f} MB"
     print(summary)
+    if result.message:
+        print(result.message)
 
 
 def _clip(value, n: int = 300) -> str:

@@ -11,8 +11,8 @@ from db import service
 from desktop.core.engine import InterviewSession, SessionEvent
 from desktop.workers import Worker
 
-# One controller per interview (per app: keyed by its worker too).
-_controllers: dict[tuple[int, int], "SessionController"] = {}
+# One controller per open interview.
+_controllers: dict[int, "SessionController"] = {}
 
 
 class SessionController(QObject):
@@ -34,13 +34,18 @@ class SessionController(QObject):
 
     @classmethod
     def for_interview(cls, interview_id: int) -> "SessionController | None":
-        return next((c for (_, iid), c in _controllers.items() if iid == interview_id), None)
+        controller = _controllers.get(interview_id)
+        return controller if controller is not None and controller.alive else None
+
+    @property
+    def alive(self) -> bool:
+        return not self.worker.is_shut_down
 
     @classmethod
     def open(cls, interview_id: int, worker: Worker, model_host) -> "SessionController":
         """The one controller of this interview (created on first use)."""
-        existing = _controllers.get((id(worker), interview_id))
-        if existing:
+        existing = _controllers.get(interview_id)
+        if existing is not None and existing.worker is worker and existing.alive:
             existing.reopen()
             return existing
         from desktop.core import bank
@@ -50,7 +55,7 @@ class SessionController(QObject):
                                    run_code=_run_code)
         controller = cls(interview_id, worker, session)
         model_host.changed.connect(lambda _s: controller.attach_models(model_host))
-        _controllers[(id(worker), interview_id)] = controller
+        _controllers[interview_id] = controller
         return controller
 
     def attach_models(self, model_host) -> None:
@@ -82,8 +87,8 @@ class SessionController(QObject):
         if not self.pending:
             self.current_job = None
             self.busy_changed.emit(False, "")
-            if self.closing:
-                _controllers.pop((id(self.worker), self.interview_id), None)
+            if self.closing and _controllers.get(self.interview_id) is self:
+                del _controllers[self.interview_id]
 
     def _error(self, message: str, call) -> None:
         self._failed_call = call

@@ -15,19 +15,10 @@ import numpy as np
 import pytest
 
 from desktop.core import audio
+from tests.speech import speak
 from desktop.core.audio import AudioError, NoMicrophone
 
 SENTENCE = "I would use a hash map to count how many times each number appears."
-
-
-def speak(text: str, out: Path, voice: str = "en-us", wpm: int = 160) -> Path:
-    """espeak-ng speech as a 16 kHz mono WAV."""
-    if not (shutil.which("espeak-ng") and shutil.which("sox")):
-        pytest.skip("espeak-ng and sox are needed to make test speech (apt install espeak-ng sox)")
-    raw = out.with_suffix(".raw.wav")
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(raw), text], check=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(out)], check=True)
-    return out
 
 
 def write_pcm(path: Path, samples: np.ndarray, rate: int, channels: int = 1) -> Path:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import subprocess
 import threading
 from pathlib import Path
 
@@ -13,6 +11,7 @@ import numpy as np
 import pytest
 
 from desktop.core import audio
+from tests.speech import speak
 from desktop.core.audio import AudioError
 from desktop.core.model_store import ModelProblem
 from desktop.core.stt import (SpeechToText, StreamingTranscriber, build_context,
@@ -25,15 +24,6 @@ SR = audio.SAMPLE_RATE
 ANSWER = "First I would sort the array, then use two pointers from both ends."
 SECOND = "I would use a hash map to count how many times each number appears."
 VOCABULARY = ["binary search", "hash map", "two pointers", "Kubernetes", "PostgreSQL", "min heap"]
-
-
-def speak(text: str, out: Path, voice: str = "en-us", wpm: int = 160) -> Path:
-    if not (shutil.which("espeak-ng") and shutil.which("sox")):
-        pytest.skip("espeak-ng and sox are needed to make test speech (apt install espeak-ng sox)")
-    raw = out.with_suffix(".raw.wav")
-    subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(raw), text], check=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(out)], check=True)
-    return out
 
 
 @pytest.fixture(scope="module")

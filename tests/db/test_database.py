@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 from db import DataError, close_database, open_database, service
-from db.errors import DatabaseLocked, DatabaseTooNew, DatabaseUnreadable, DataDirReadOnly
+from db.errors import DatabaseTooNew, DatabaseUnreadable, DataDirReadOnly
 from db.migrations import LATEST_VERSION
 
 

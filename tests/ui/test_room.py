@@ -5,7 +5,6 @@ loaded here (the engine words everything itself, as in the window's first
 seconds); bench/bench_ui.py and tests/test_cli_interview.py use them."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from db import service
@@ -136,16 +135,10 @@ def test_spoken_answer_through_the_voice_panel_with_the_real_models(qtbot, worke
                                                                      tmp_path):
     """Record (a WAV file played as the microphone), stop, and the real Whisper
     transcribes it on the worker; the real LLM words the follow-up."""
-    import shutil
-    import subprocess
-
     from desktop.core.audio import WavFileSource
+    from tests.speech import speak
 
-    if not (shutil.which("espeak-ng") and shutil.which("sox")):
-        pytest.skip("espeak-ng and sox are needed to make test speech")
-    raw, wav = tmp_path / "a.raw.wav", tmp_path / "a.wav"
-    subprocess.run(["espeak-ng", "-w", str(raw), ANSWER], check=True)
-    subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(wav)], check=True)
+    wav = speak(ANSWER, tmp_path / "a.wav")
     host = ModelHost(worker)
     host.load("whisper-base", "gemma-3-270m-q4_k_m")
     qtbot.waitUntil(lambda: host.state == {"stt": "ready", "llm": "ready"}, timeout=120_000)

@@ -10,7 +10,7 @@ import time
 from dataclasses import dataclass, field
 
 from . import languages, programs, verdicts
-from .judge import everything, judge, markers_for
+from .judge import everything, judge, markers_for, runner_failure
 from .limits import Limits
 from .problem import LanguageSpec, ProblemError, TestSpec, language_spec
 from .results import RunResult
@@ -49,7 +49,9 @@ def run_submission(problem: dict, code: str | bytes, language: str = "python", *
                                   compile_output=program.output, markers=program.markers)
             collected = _execute(program, spec, workdir, limits)
     except SandboxError as exc:
-        return everything(spec, verdicts.INTERNAL_ERROR, str(exc))
+        return runner_failure(spec, str(exc))
+    except OSError as exc:   # e.g. no temp folder, a full disk: nothing of the code ran
+        return runner_failure(spec, f"the run folder could not be prepared ({exc}).")
     result = judge(spec, collected)
     result.compile_output = result.compile_output or program.compile_output
     return result
@@ -79,6 +81,8 @@ class _Deadlines:
 
     def __call__(self, event: dict | None) -> float:
         now, kind = time.monotonic(), (event or {}).get("ev")
+        if self.stopped:   # later events of the same read must not move the stop back
+            return now
         if kind == "start":
             deadline = now + self.limits.time_limit_s + GRACE_S
         elif kind in (None, "jail"):   # starting, then loading the code
@@ -110,7 +114,8 @@ def _execute(program: programs.Program, spec: LanguageSpec, workdir: Workdir,
         outcome = run_jailed(mode=program.mode, argv=program.argv, workdir=workdir,
                              rlimits=program.rlimits, processes=program.processes,
                              on_event=deadlines, output_cap=limits.output_limit_bytes,
-                             stdin=json.dumps(header).encode() + b"\n" + tests_blob)
+                             stdin=json.dumps(header).encode() + b"\n" + tests_blob,
+                             memory_bytes=program.memory_bytes, disk_bytes=program.disk_bytes)
         ended = ready = voluntary = False
         running = None
         hidden_seen = False
@@ -119,7 +124,8 @@ def _execute(program: programs.Program, spec: LanguageSpec, workdir: Workdir,
             if kind == "jail":
                 col.jail = {k: v for k, v in ev.items() if k != "ev"}
             elif kind == "jail_error":
-                col.internal_error = f"The sandbox could not be set up: {ev.get('error')}"
+                col.internal_error = (ev.get("error") if ev.get("unavailable") else
+                                      f"the sandbox could not be set up ({ev.get('error')}).")
                 return col
             elif kind == "load_error":
                 col.load_error = ev
@@ -139,10 +145,18 @@ def _execute(program: programs.Program, spec: LanguageSpec, workdir: Workdir,
             elif kind == "end":
                 ended = True
         if ended or deadlines.stopped:
+            over = outcome.memory_exceeded or outcome.disk_exceeded
+            finished = [i for i in col.done if i >= start]
+            if ended and over and finished:   # went over after its last report: that test
+                status, message = _fatal(outcome)
+                col.done[max(finished)] = {"ev": "done", "i": max(finished), "status": status,
+                                           "error": message}
             break
         if not col.jail:
-            col.internal_error = ("The sandbox did not start: "
-                                  + outcome.stderr.decode("utf-8", "replace")[-2000:])
+            detail = outcome.stderr.decode("utf-8", "replace")[-2000:].strip()
+            col.internal_error = ("the sandbox did not start"
+                                  + (f" ({detail})." if detail else
+                                     f" (it ended with {_ending(outcome)})."))
             return col
         status, message = _fatal(outcome)
         if not ready:   # died while loading the code (e.g. a top-level infinite loop)
@@ -183,6 +197,11 @@ def _fatal(outcome) -> tuple[str, str]:
     """The verdict status of a test during which the child died or was killed."""
     if outcome.output_overflow:
         return "output", "The program wrote more output than allowed."
+    if outcome.memory_exceeded:
+        return "memory", ("The program ran out of memory: its processes together used more "
+                          "than allowed.")
+    if outcome.disk_exceeded:
+        return "output", f"The program went over its disk quota: {outcome.disk_exceeded}."
     if outcome.timed_out:
         return "timeout", "The program was stopped: it ran past the time limit."
     if outcome.signal == signal.SIGXCPU:
@@ -194,6 +213,12 @@ def _fatal(outcome) -> tuple[str, str]:
         name = _SIGNAL_TEXT.get(outcome.signal) or signal.Signals(outcome.signal).name
         return "error", f"The program crashed ({name})."
     return "error", f"The program exited (code {outcome.exit_code}) in the middle of the test."
+
+
+def _ending(outcome) -> str:
+    if outcome.signal:
+        return signal.Signals(outcome.signal).name
+    return f"exit code {outcome.exit_code}"
 
 
 def _source_text(code: str | bytes) -> tuple[str | None, str]:

@@ -11,7 +11,7 @@ from .results import RunResult, TestResult
 def judge(spec: LanguageSpec, col) -> RunResult:
     """Verdicts from what the children reported (an engine.Collected)."""
     if col.internal_error:
-        return everything(spec, verdicts.INTERNAL_ERROR, col.internal_error, sandbox=col.jail)
+        return runner_failure(spec, col.internal_error, sandbox=col.jail)
     if col.load_error is not None:
         ev = col.load_error
         status = ev.get("status", "error")
@@ -73,6 +73,17 @@ def everything(spec: LanguageSpec, verdict: str, message: str, *, compile_output
     return RunResult(verdict=verdict, language=spec.language, tests=tests, message=message,
                      compile_output=compile_output, markers=markers or [], stdout=stdout,
                      sandbox=sandbox or {})
+
+
+RUNNER_FAILED = "The code runner failed, not your code"
+
+
+def runner_failure(spec: LanguageSpec, detail: str, sandbox: dict | None = None) -> RunResult:
+    """Internal Error for every test: the sandbox could not run the code (it was not
+    judged). The message always starts with RUNNER_FAILED, then says why."""
+    detail = detail.strip() or "unknown reason."
+    return everything(spec, verdicts.INTERNAL_ERROR, f"{RUNNER_FAILED}: {detail}",
+                      sandbox=sandbox)
 
 
 def markers_for(lines: list[int], error: str) -> list[dict]:

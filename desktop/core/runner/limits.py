@@ -11,6 +11,7 @@ class Limits:
     total_time_s: float = 20.0     # wall time of the whole submission (all tests, restarts)
     memory_mb: int = 256           # address space of the program (Python, C++); heap for JavaScript
     output_limit_kb: int = 1024    # output of one test; also the largest file the program may write
+    disk_limit_mb: int = 64        # everything the program writes into its folder, all files together
     processes: int = 32            # processes + threads the program may have at once
     compile_time_s: float = 30.0   # C++ compilation
     startup_s: float = 10.0        # interpreter start + loading the code, before the first test
@@ -24,3 +25,7 @@ class Limits:
     @property
     def output_limit_bytes(self) -> int:
         return self.output_limit_kb * 1024
+
+    @property
+    def disk_limit_bytes(self) -> int:
+        return self.disk_limit_mb * 1024 * 1024

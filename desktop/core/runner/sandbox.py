@@ -3,8 +3,10 @@ supervised child started through child/jail.py.
 
 The child writes JSON events on a private pipe; this module enforces the
 deadlines the caller derives from those events, caps everything it reads
-(a program printing 1 GB costs us at most the cap), kills the whole process
-group (and pids cgroup) at the end, and reports exit status and rusage.
+(a program printing 1 GB costs us at most the cap), watches the memory of
+all the run's processes together and the size of its folder (stopping the
+run past either cap), kills the whole process group (and the run's cgroups)
+at the end, and reports exit status and rusage.
 """
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,6 +31,12 @@ JAIL = str(Path(__file__).resolve().parent / "child" / "jail.py")
 SAFE_PATH = "/usr/local/bin:/usr/bin:/bin"
 DRAIN_S = 0.3            # after the child ends, how long its leftovers may keep pipes open
 RESULTS_CAP = 96 * 1024 * 1024
+WATCH_S = 0.05           # how often the run's memory and folder size are checked
+HELPERS = 2              # jail processes besides the code: the outer helper and init (PID 1)
+MAX_FILES = 2000         # entries the run's folder may hold (empty files cost no bytes)
+WORKDIR_PREFIX = "pp-run-"
+STALE_S = 600            # an unlocked run folder of an older version this old is a leftover
+FRESH_S = 5              # a run folder younger than this is never taken for a leftover
 
 
 class SandboxError(RuntimeError):
@@ -41,14 +50,30 @@ class Plan:
     network: bool
     landlock: bool
     cgroups: bool
+    pid_namespace: bool
 
 
 @functools.lru_cache(maxsize=1)
 def plan() -> Plan:
     linux = sys.platform.startswith("linux")
     user = _unprivileged_user() if hasattr(os, "geteuid") and os.geteuid() == 0 else None
+    # A PID namespace keeps the code from seeing or signalling any process outside
+    # the run. Needed when the code keeps our uid (it could signal the app) unless
+    # Landlock scopes signals (ABI 6); as root, the code runs as another user, so
+    # the namespace is only worth its cost (~5 ms a run) when Landlock cannot
+    # keep it from signalling other runs.
+    pid_namespace = linux and (user is None or landlock_abi() < 6)
     return Plan(user=user, network=linux, landlock=linux,
-                cgroups=linux and cgroups.base_dir() is not None)
+                cgroups=linux and any(cgroups.available().values()),
+                pid_namespace=pid_namespace)
+
+
+def landlock_abi() -> int:
+    try:
+        from .child import landlock
+        return landlock.abi_version()
+    except (OSError, ImportError, AttributeError):
+        return 0
 
 
 def _unprivileged_user() -> tuple[int, int]:
@@ -90,10 +115,15 @@ def _runs_as(exe: str, user: tuple[int, int]) -> bool:
 
 
 class Workdir:
-    """A fresh private folder per run, owned by the sandbox user, removed after."""
+    """A fresh private folder per run, owned by the sandbox user, removed after.
+    The app holds an flock on it while it exists: a pp-run-* folder nobody
+    holds is a leftover of an app that crashed (any app instance, in any PID
+    namespace), and the first run of the next app removes it."""
 
     def __init__(self):
-        self.path = tempfile.mkdtemp(prefix="pp-run-")
+        remove_leftovers()
+        self.path = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-")
+        self._lock = _lock_folder(self.path, wait=True)
         user = plan().user
         if user:
             os.chown(self.path, *user)
@@ -111,7 +141,86 @@ class Workdir:
         return self
 
     def __exit__(self, *exc) -> None:
-        shutil.rmtree(self.path, ignore_errors=True)
+        remove_tree(self.path)
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
+
+
+def _lock_folder(path: str, wait: bool) -> int | None:
+    """An fd holding an exclusive flock on the folder; None if another process
+    holds it (or locks are not available here)."""
+    try:
+        import fcntl
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    except (ImportError, OSError):
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        return fd
+    except OSError:
+        os.close(fd)
+        return None
+
+
+_leftovers_done = False
+_leftovers_lock = threading.Lock()
+
+
+def remove_leftovers(force: bool = False) -> list[str]:
+    """Delete the pp-run-* folders in the temp folder that no app holds (once per
+    process, unless forced). Returns what was removed."""
+    global _leftovers_done
+    with _leftovers_lock:
+        if _leftovers_done and not force:
+            return []
+        _leftovers_done = True
+        removed = []
+        try:
+            entries = list(os.scandir(tempfile.gettempdir()))
+        except OSError:
+            return removed
+        now = time.time()
+        for entry in entries:
+            if not entry.name.startswith(WORKDIR_PREFIX):
+                continue
+            try:
+                if not entry.is_dir(follow_symlinks=False):
+                    continue
+                age = now - entry.stat(follow_symlinks=False).st_mtime
+            except OSError:
+                continue
+            owner = entry.name[len(WORKDIR_PREFIX):].split("-", 1)[0]
+            if age < FRESH_S or (not owner.isdigit() and age < STALE_S):
+                # Just made (its app may not hold the lock yet), or a name of older
+                # versions, which took no lock: judge those by age.
+                continue
+            lock = _lock_folder(entry.path, wait=False)
+            if lock is None:
+                continue    # a live app is using it
+            try:
+                remove_tree(entry.path)
+            finally:
+                os.close(lock)
+            removed.append(entry.path)
+        return removed
+
+
+def remove_tree(path: str) -> None:
+    """rmtree that also gets through folders the code made unreadable (chmod 0)."""
+    def retry(func, target, _exc):
+        try:
+            os.chmod(os.path.dirname(target), 0o700)
+            if os.path.isdir(target) and not os.path.islink(target):
+                os.chmod(target, 0o700)
+                shutil.rmtree(target, ignore_errors=True)
+            else:
+                func(target)
+        except OSError:
+            pass
+    shutil.rmtree(path, onerror=retry)
+    if os.path.lexists(path):
+        shutil.rmtree(path, ignore_errors=True)
 
 
 @dataclass
@@ -121,6 +230,8 @@ class Outcome:
     signal: int | None = None
     timed_out: bool = False
     output_overflow: bool = False
+    memory_exceeded: bool = False    # all the run's processes together went over the cap
+    disk_exceeded: str = ""          # why the run's folder went over its quota
     stdout: bytes = b""
     stderr: bytes = b""
     wall_s: float = 0.0
@@ -151,22 +262,29 @@ def task_count(uid: int) -> int:
 def run_jailed(*, mode: str, workdir: Workdir, rlimits: dict, processes: int,
                on_event: Callable[[dict | None], float], output_cap: int,
                stdin: bytes = b"", argv: list[str] | None = None,
-               extra: dict | None = None) -> Outcome:
+               extra: dict | None = None, memory_bytes: int | None = None,
+               disk_bytes: int | None = None) -> Outcome:
     """Start jail.py in `mode` ("python", "exec" or "probe") and supervise it.
 
     on_event(None) gives the first deadline (time.monotonic() based); it is
     called again with every event and returns the next deadline.
+    memory_bytes caps all the run's processes together (a memory cgroup, or
+    else polling); disk_bytes caps the run's folder (polling).
     """
     python = python_executable()
     if not python:
-        raise SandboxError("No Python interpreter was found to run the sandbox.")
+        raise SandboxError("no Python interpreter was found to run the sandbox.")
     p = plan()
-    cgroup = cgroups.create(processes) if p.cgroups else None
+    cgroup = cgroups.create(processes + HELPERS, memory_bytes) if p.cgroups else None
     owner = p.user[0] if p.user else os.getuid()
-    limits = dict(rlimits, NPROC=task_count(owner) + processes, CORE=0)
+    limits = dict(rlimits, NPROC=task_count(owner) + processes + HELPERS, CORE=0)
     read_fd, write_fd = os.pipe()
     config = {"results_fd": write_fd, "mode": mode, "argv": argv, "user": p.user,
-              "network": p.network, "landlock": p.landlock, "cgroup": cgroup,
+              "network": p.network, "landlock": p.landlock,
+              "pid_namespace": p.pid_namespace,
+              "cgroups": cgroup.dirs if cgroup else [],
+              "cgroup_pids": bool(cgroup and cgroup.pids),
+              "cgroup_memory": bool(cgroup and cgroup.memory),
               "rlimits": limits, **(extra or {})}
     env = {"PATH": SAFE_PATH, "HOME": workdir.path, "TMPDIR": workdir.path,
            "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "PP_RESULTS_FD": str(write_fd)}
@@ -178,7 +296,7 @@ def run_jailed(*, mode: str, workdir: Workdir, rlimits: dict, processes: int,
     except OSError as exc:
         os.close(read_fd)
         cgroups.destroy(cgroup)
-        raise SandboxError(f"Could not start the sandbox: {exc}") from exc
+        raise SandboxError(f"the sandbox process could not be started ({exc}).") from exc
     finally:
         os.close(write_fd)
     try:
@@ -186,8 +304,9 @@ def run_jailed(*, mode: str, workdir: Workdir, rlimits: dict, processes: int,
             try:
                 cgroups.add(cgroup, proc.pid)
             except OSError as exc:
-                raise SandboxError(f"Could not put the run in its pids cgroup: {exc}") from exc
-        return _supervise(proc, read_fd, stdin, on_event, output_cap)
+                raise SandboxError(f"the run could not be put in its cgroups ({exc}).") from exc
+        watch = _Watch(proc.pid, workdir.path, cgroup, memory_bytes, disk_bytes)
+        return _supervise(proc, read_fd, stdin, on_event, output_cap, watch)
     finally:
         _kill_group(proc.pid)
         cgroups.destroy(cgroup)
@@ -199,8 +318,105 @@ def run_jailed(*, mode: str, workdir: Workdir, rlimits: dict, processes: int,
                 pass
 
 
+class _Watch:
+    """The limits no single rlimit expresses, checked every WATCH_S: memory of all
+    the run's processes together, and the size of the run's folder."""
+
+    def __init__(self, pid: int, folder: str, group, memory_bytes, disk_bytes):
+        self.pid, self.folder, self.group = pid, folder, group
+        self.memory_bytes, self.disk_bytes = memory_bytes, disk_bytes
+        self.poll_memory = bool(memory_bytes) and not (group and group.memory)
+
+    def check(self, out: Outcome) -> bool:
+        """True when a limit was passed (recorded in `out`)."""
+        if self.memory_bytes:
+            if self.poll_memory:
+                out.memory_exceeded = tree_memory_bytes(self.pid) > self.memory_bytes
+            else:
+                out.memory_exceeded = cgroups.memory_exceeded(self.group)
+        if self.disk_bytes and not out.memory_exceeded:
+            out.disk_exceeded = folder_over_quota(self.folder, self.disk_bytes)
+        return out.memory_exceeded or bool(out.disk_exceeded)
+
+
+def folder_over_quota(path: str, quota: int, max_files: int = MAX_FILES) -> str:
+    """Why the folder is over its quota ("" when it is not): bytes on disk or entries."""
+    total, count = folder_usage(path, quota, max_files)
+    if total > quota:
+        return f"it wrote more than {quota / (1024 * 1024):g} MB in its folder"
+    if count > max_files:
+        return f"it created more than {max_files} files in its folder"
+    return ""
+
+
+def folder_usage(path: str, stop_bytes: int | None = None,
+                 stop_count: int | None = None) -> tuple[int, int]:
+    """(bytes, entries) under path, symlinks not followed; a file counts its size
+    or its blocks, whichever is more. Stops early past stop_bytes / stop_count."""
+    total, count, stack = 0, 0, [path]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as it:
+                for entry in it:
+                    count += 1
+                    try:
+                        st = entry.stat(follow_symlinks=False)
+                    except OSError:
+                        continue
+                    is_dir = entry.is_dir(follow_symlinks=False)
+                    total += max(0 if is_dir else st.st_size, st.st_blocks * 512)
+                    if is_dir:
+                        stack.append(entry.path)
+                    if ((stop_bytes is not None and total > stop_bytes)
+                            or (stop_count is not None and count > stop_count)):
+                        return total, count
+        except OSError:
+            continue
+    return total, count
+
+
+def tree_memory_bytes(root: int) -> int:
+    """Memory of a process and all its descendants (proportional set size, so
+    pages shared after fork count once). Orphans stay in the tree: the jail is
+    their subreaper, or init of the run's PID namespace."""
+    total, seen, stack = 0, set(), [root]
+    while stack:
+        pid = stack.pop()
+        if pid in seen:
+            continue
+        seen.add(pid)
+        total += _process_memory(pid)
+        try:
+            tasks = os.listdir(f"/proc/{pid}/task")
+        except OSError:
+            continue
+        for tid in tasks:
+            try:
+                with open(f"/proc/{pid}/task/{tid}/children") as f:
+                    stack += [int(c) for c in f.read().split()]
+            except OSError:
+                continue
+    return total
+
+
+def _process_memory(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as f:
+            for line in f:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _supervise(proc: subprocess.Popen, results_fd: int, stdin: bytes,
-               on_event: Callable[[dict | None], float], output_cap: int) -> Outcome:
+               on_event: Callable[[dict | None], float], output_cap: int,
+               watch: _Watch | None = None) -> Outcome:
     out = Outcome()
     started = time.monotonic()
     deadline = on_event(None)
@@ -223,6 +439,7 @@ def _supervise(proc: subprocess.Popen, results_fd: int, stdin: bytes,
     if pidfd is not None:
         sel.register(pidfd, selectors.EVENT_READ)
     stop_at = None                 # set once the child ended or was killed: drain, then stop
+    next_watch = started + WATCH_S
     try:
         while True:
             now = time.monotonic()
@@ -230,13 +447,18 @@ def _supervise(proc: subprocess.Popen, results_fd: int, stdin: bytes,
                 out.timed_out = True
                 _kill_group(proc.pid)
                 stop_at = now + DRAIN_S
+            if watch is not None and stop_at is None and now >= next_watch:
+                if watch.check(out):
+                    _kill_group(proc.pid)
+                    stop_at = now + DRAIN_S
+                next_watch = time.monotonic() + WATCH_S
             if stop_at is not None and view:   # nobody will read the rest of the input
                 sel.unregister(stdin_fd)
                 proc.stdin.close()
                 view = view[:0]
             if stop_at is not None and (now >= stop_at or _only(sel, pidfd)):
                 break
-            wait = (stop_at if stop_at is not None else deadline) - now
+            wait = (stop_at if stop_at is not None else min(deadline, next_watch)) - now
             if pidfd is None:
                 wait = min(wait, 0.02)
             for key, _ in sel.select(max(0.0, wait)):
@@ -279,6 +501,8 @@ def _supervise(proc: subprocess.Popen, results_fd: int, stdin: bytes,
         sel.close()
         if pidfd is not None:
             os.close(pidfd)
+    if watch is not None and not (out.memory_exceeded or out.disk_exceeded):
+        watch.check(out)    # e.g. a cgroup OOM kill that ended the child before a tick
     _kill_group(proc.pid)   # leftovers of a finished child, or the child itself
     _, status, usage = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)

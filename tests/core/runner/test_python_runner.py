@@ -209,3 +209,49 @@ def test_result_is_stored_as_a_code_submission(profile):
                                       **result.submission_fields())
     assert row["verdict"] == verdicts.ACCEPTED and (row["passed"], row["total"]) == (3, 3)
     assert "expected" not in row["results"][-1]   # hidden test stays opaque in the DB too
+
+
+EQ_CHECK = {"python": "def check(candidate):\n    assert candidate(5) == 5\n"
+                      "    assert candidate(-1) == -1\n    assert not (candidate(2) != 2)\n"}
+
+
+def test_script_checks_see_plain_data_not_the_candidates_objects():
+    p = problem([((1,), 1)], script=EQ_CHECK)
+    always_equal = ("class Yes:\n    def __eq__(self, other):\n        return True\n"
+                    "    def __ne__(self, other):\n        return False\n    __hash__ = None\n\n"
+                    "def solve(x):\n    return Yes()\n")
+    sneaky_int = ("class Int(int):\n    def __eq__(self, other):\n        return True\n"
+                  "    def __ne__(self, other):\n        return False\n\n"
+                  "def solve(x):\n    return Int(0)\n")
+    caught = ("class Yes:\n    def __eq__(self, other):\n        return True\n\n"
+              "def solve(x):\n    return Yes()\n")
+    catching = {"python": "def check(candidate):\n    try:\n        assert candidate(5) == 5\n"
+                          "    except BaseException:\n        pass\n"}
+    for code, prob in ((always_equal, p), (sneaky_int, p),
+                       (caught, problem([((1,), 1)], script=catching))):
+        result = run_submission(prob, code)
+        assert result.tests[-1].hidden and result.tests[-1].verdict == verdicts.WRONG_ANSWER, code
+
+
+def test_script_checks_still_accept_plain_values_and_their_subclasses():
+    script = {"python": "def check(candidate):\n    assert candidate('ab') == {'a': 1, 'b': 1}\n"
+                        "    assert candidate('') == {}\n"}
+    p = problem([(("a",), {"a": 1})], script=script)
+    code = "from collections import Counter\ndef solve(s):\n    return Counter(s)\n"
+    assert run_submission(p, code).verdict == verdicts.ACCEPTED
+    pair = problem([((1,), [1, 2])], script={"python": "def check(candidate):\n"
+                                                       "    assert candidate(3) == (3, 4)\n"
+                                                       "    assert candidate(3)[1] is not None\n"})
+    named = ("from collections import namedtuple\nP = namedtuple('P', 'a b')\n"
+             "def solve(x):\n    return P(x, x + 1)\n")
+    assert run_submission(pair, named).verdict == verdicts.ACCEPTED
+
+
+def test_script_checks_use_the_real_builtins():
+    script = {"python": "def check(candidate):\n    assert abs(candidate(1.0) - 0.5) < 1e-6\n"}
+    p = problem([((1.0,), 0.5)], script=script)
+    for code in ("abs = lambda v: 0\ndef solve(x):\n    return 99.0\n",
+                 "import builtins\nbuiltins.abs = lambda v: 0\ndef solve(x):\n    return 99.0\n"):
+        result = run_submission(p, code)
+        assert result.tests[-1].verdict == verdicts.WRONG_ANSWER, code
+    assert run_submission(p, "def solve(x):\n    return x / 2\n").verdict == verdicts.ACCEPTED

@@ -43,10 +43,14 @@ def abi_version() -> int:
     return max(0, int(version))
 
 
-def restrict(writable_dirs: list[str], writable_files: list[str]) -> dict:
+def restrict(writable_dirs: list[str], writable_files: list[str],
+             max_abi: int | None = None) -> dict:
     """Apply the rules to this process (inherited by its children and kept
-    across exec). Returns what is enforced; raises OSError if it could not."""
+    across exec). Returns what is enforced; raises OSError if it could not.
+    max_abi uses no feature newer than that ABI (as an older kernel would)."""
     abi = abi_version()
+    if max_abi is not None:
+        abi = min(abi, int(max_abi))
     if abi < 1:
         raise OSError("Landlock is not available in this kernel")
     libc = _libc()

@@ -15,6 +15,10 @@ import sys
 import time
 import types
 
+# The builtins as they were before the candidate's code ran: the hidden checks
+# run with these, so the code cannot swap abs(), sorted(), etc. under them.
+_BUILTINS = dict(builtins.__dict__)
+
 CANDIDATE_FILE = "solution.py"
 CHECK_FILE = "<hidden checks>"
 STDOUT_SHOWN = 64 * 1024          # characters of a test's output kept for display
@@ -33,6 +37,51 @@ class _TimeUp(_Stop):
 
 class _TooMuchOutput(_Stop):
     pass
+
+
+class _NotPlainData(_Stop):
+    """The candidate returned something the checks must not compare (it could
+    answer `==` with whatever it likes). A BaseException: `except Exception:`
+    in the checks does not swallow it, and the harness remembers it anyway."""
+
+
+_MAX_DEPTH = 500
+
+
+def plain(value, depth: int = 0):
+    """`value` rebuilt from exact built-in types only (None, bool, int, float,
+    complex, str, bytes, bytearray, list, tuple, dict, set, frozenset). Subclasses
+    become their base type, read through the base type's own methods, so no
+    method of the candidate's runs; anything else raises _NotPlainData."""
+    t = type(value)
+    if t in _EXACT_SCALARS:
+        return value
+    if depth > _MAX_DEPTH:
+        raise _NotPlainData("the returned value is nested too deeply")
+    d = depth + 1
+    if t is list or isinstance(value, list):
+        return [plain(x, d) for x in list.__iter__(value)]
+    if t is tuple or isinstance(value, tuple):
+        return tuple(plain(x, d) for x in tuple.__iter__(value))
+    if t is dict or isinstance(value, dict):
+        return {plain(k, d): plain(v, d) for k, v in dict.items(value)}
+    if isinstance(value, frozenset):
+        return frozenset(plain(x, d) for x in frozenset.__iter__(value))
+    if isinstance(value, set):
+        return {plain(x, d) for x in set.__iter__(value)}
+    for base, convert in _SUBCLASS_CONVERSIONS:
+        if isinstance(value, base):
+            return convert(value)
+    raise _NotPlainData(f"the function returned a {t.__name__!r} object; "
+                        "return plain data (numbers, strings, lists, tuples, dicts, sets, None)")
+
+
+_EXACT_SCALARS = frozenset({type(None), bool, int, float, complex, str, bytes})
+_SUBCLASS_CONVERSIONS = (   # (bool cannot be subclassed)
+    (int, int.__int__), (float, float.__float__), (str, str.__str__),
+    (bytes, bytes.__bytes__), (complex, complex.__complex__),
+    (bytearray, lambda v: bytearray(memoryview(v))),
+)
 
 
 class CappedOutput(io.TextIOBase):
@@ -190,11 +239,24 @@ class Harness:
     def run_test(self, index: int, test: dict, header: dict, namespace: dict, fn) -> None:
         self.emit({"ev": "start", "i": index})
         out = CappedOutput(header["output_limit"])
+        not_plain = []
         if "script" in test:
+            def candidate(*args, **kwargs):
+                # What the checks see is plain data, never the candidate's own
+                # objects (an object whose __eq__ always says True passes any assert).
+                try:
+                    return plain(fn(*args, **kwargs))
+                except _NotPlainData as exc:
+                    not_plain.append(str(exc))
+                    raise
+
             def call():
-                scope = dict(namespace)   # the checks may use the prompt's helpers
+                # The checks may use the prompt's helpers, but not names that
+                # shadow the builtins, and they get the builtins as they were.
+                scope = {k: v for k, v in namespace.items() if k not in _BUILTINS}
+                scope["__builtins__"] = dict(_BUILTINS)
                 exec(compile(test["script"], CHECK_FILE, "exec"), scope)
-                scope["check"](fn)
+                scope["check"](candidate)
         else:
             args = test["args"]
 
@@ -204,8 +266,12 @@ class Harness:
         t0 = time.perf_counter()
         status, value, exc = self.guarded(call, out, header["time_limit_s"])
         elapsed_ms = (time.perf_counter() - t0) * 1000
+        if not_plain and status not in ("timeout", "output", "memory"):
+            status, exc = "assert", None   # even if the checks caught the exception
         event = {"ev": "done", "i": index, "status": status, "time_ms": round(elapsed_ms, 3),
                  "mem_kb": self.peak_kb(), "stdout": out.text()}
+        if not_plain and status == "assert":
+            event["error"] = "Wrong answer: " + not_plain[0]
         if exc is not None and status == "error":
             event["error"], event["lines"] = self.describe(exc)
         raw = None
