@@ -154,9 +154,35 @@ def main() -> int:
             name = f"{label} {value if value is not None else 'clean'}{'' if key != 'snr' or value is None else ' dB'}"
             print(f"  {name:<20}{sum(r['e_plain'] for r in rs) / w:>12.1%}"
                   f"{sum(r['e_ctx'] for r in rs) / w:>12.1%}")
-    print(f"\nRTF target {'met' if rtf_c <= 0.15 else 'MISSED'}; "
+    long_rtf = long_answers(stt)
+    print(f"\nRTF target {'met' if rtf_c <= 0.15 else 'MISSED'} on short clips, "
+          f"{'met' if long_rtf <= 0.15 else 'MISSED'} on interview-length answers; "
           f"WER target {'met' if wer_c <= 0.12 else 'MISSED'} (load average {os.getloadavg()[0]:.2f})")
     return 0
+
+
+def long_answers(stt: SpeechToText) -> float:
+    """Interview answers run 30-90 s, and Whisper pays for a full 30 s window
+    however short the clip, so short clips overstate the real-time factor.
+    Here four answers are joined into one ~40 s answer per voice."""
+    print("\ninterview-length answers (four answers joined, with context):")
+    total_s = total_t = errors = words = 0.0
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, voice in enumerate(VOICES):
+            picked = [ANSWERS[(i * 3 + k) % len(ANSWERS)] for k in range(4)]
+            text = " ".join(a for _, a in picked)
+            wav = synthesize(text, voice, 160, None, Path(tmp), f"long{i}")
+            samples = audio.load_audio(wav)
+            seconds = samples.size / audio.SAMPLE_RATE
+            tr = stt.transcribe(samples, context=build_context(picked[0][0], VOCABULARY))
+            ref = len(normalize_words(text))
+            err = word_error_rate(text, tr.text) * ref
+            total_s, total_t, errors, words = total_s + seconds, total_t + tr.seconds_taken, \
+                errors + err, words + ref
+            print(f"  {voice:<6} {seconds:5.1f}s  RTF {tr.seconds_taken / seconds:.3f}   WER {err / ref:6.1%}")
+    rtf = total_t / total_s
+    print(f"  {'all':<6} {total_s:5.1f}s  RTF {rtf:.3f}   WER {errors / words:6.1%}   target RTF <= 0.15")
+    return rtf
 
 
 if __name__ == "__main__":
