@@ -296,6 +296,26 @@ def structural_tokens(llama) -> np.ndarray:
 
 # --- the model ---------------------------------------------------------------------
 
+_LOG_SINK = None  # keeps the C callback alive for the life of the process
+
+
+def _silence_llama_logs() -> None:
+    """llama.cpp prints notes to stderr even with verbose=False (e.g. about its
+    KV cache), which garbles the terminal interview; route them nowhere."""
+    global _LOG_SINK
+    if _LOG_SINK is None:
+        import ctypes
+
+        import llama_cpp
+
+        @llama_cpp.llama_log_callback
+        def _sink(level, text, user_data):  # noqa: ARG001 - the C signature
+            return None
+
+        _LOG_SINK = _sink
+        llama_cpp.llama_log_set(_LOG_SINK, ctypes.c_void_p(0))
+
+
 class LanguageModel:
     """One GGUF model, loaded on first use (or by load()). Calls are serialised
     by a lock: llama.cpp contexts are not thread-safe.
@@ -329,6 +349,7 @@ class LanguageModel:
             if self._llm is None:
                 model_id, path = model_store.resolve(self.model_name, "llm")
                 from llama_cpp import Llama
+                _silence_llama_logs()
                 t0 = time.perf_counter()
                 try:
                     self._llm = Llama(model_path=str(path), n_ctx=self.n_ctx,

@@ -95,7 +95,7 @@ class InterviewRoom(QMainWindow):
         if source_factory is None:
             from desktop.core.audio import MicrophoneSource
             source_factory = lambda: MicrophoneSource(int(device) if device not in (None, "") else None)  # noqa: E731
-        self.recorder = Recorder(source_factory, self)
+        self.recorder = Recorder(source_factory, self, transcriber_factory=self._streaming_transcriber)
         self.voice = VoicePanel(self.recorder)
         self.voice.typed_answer.connect(self.controller.answer_text)
         self.voice.spoken_answer.connect(self._spoken)
@@ -246,7 +246,16 @@ class InterviewRoom(QMainWindow):
         self.error_row.hide()
         self.controller.retry()
 
-    def _spoken(self, samples) -> None:
+    def _streaming_transcriber(self):
+        """Called on the recorder thread when recording starts: live
+        transcription if the speech model is loaded, else None (the worker
+        then transcribes the whole recording)."""
+        if self.session.stt is None:
+            return None
+        from desktop.core.recording import live_transcriber
+        return live_transcriber(self.session.stt, self.session.stt_context())
+
+    def _spoken(self, samples, transcript=None) -> None:
         from desktop.core.audio import save_wav
         folder = paths.data_dir() / "recordings" / str(self.interview["id"])
         folder.mkdir(parents=True, exist_ok=True)
@@ -256,7 +265,10 @@ class InterviewRoom(QMainWindow):
             recording = str(path)
         except OSError:
             recording = None  # the answer still counts; only the replay file is lost
-        self.controller.answer_audio(samples, recording_path=recording)
+        if transcript is not None:
+            self.controller.answer_transcript(transcript, recording_path=recording)
+        else:
+            self.controller.answer_audio(samples, recording_path=recording)
 
     def _update_timers(self) -> None:
         if self.session.phase in (Phase.DONE, Phase.SETUP):

@@ -117,6 +117,10 @@ class SessionController(QObject):
         self._call("transcribing…", self.session.answer_audio, samples,
                    recording_path=recording_path)
 
+    def answer_transcript(self, transcript, recording_path: str | None = None) -> None:
+        self._call("thinking…", self.session.answer_transcript, transcript,
+                   recording_path=recording_path)
+
     def submit_code(self, code: str, language: str) -> None:
         self._call("running tests…", self.session.submit_code, code, language)
 

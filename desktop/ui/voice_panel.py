@@ -15,7 +15,7 @@ METER_FLOOR_DBFS = -60
 
 class VoicePanel(QWidget):
     typed_answer = Signal(str)
-    spoken_answer = Signal(object)  # int16 samples
+    spoken_answer = Signal(object, object)  # int16 samples, Transcript or None
 
     def __init__(self, recorder: Recorder, parent=None):
         super().__init__(parent)
@@ -57,6 +57,7 @@ class VoicePanel(QWidget):
                   context=Qt.ShortcutContext.WindowShortcut)
         recorder.level.connect(lambda db: self.meter.setValue(int(max(METER_FLOOR_DBFS, db))))
         recorder.finished.connect(self._recorded)
+        recorder.partial.connect(self._heard)
         recorder.failed.connect(self._no_microphone)
 
     def set_enabled_for_answers(self, enabled: bool) -> None:
@@ -75,17 +76,25 @@ class VoicePanel(QWidget):
         if pressed != self.record_button.isChecked():
             self.record_button.setChecked(pressed)
 
-    def _recorded(self, samples) -> None:
+    def _heard(self, text: str) -> None:
+        self.mic_note.setStyleSheet("color: #555")
+        self.mic_note.setText(f"Heard so far: {text}")
+        self.mic_note.show()
+
+    def _recorded(self, samples, transcript) -> None:
         self.meter.setValue(METER_FLOOR_DBFS)
+        if transcript is not None:
+            self.mic_note.hide()
         if self.record_button.isChecked():
             self.record_button.blockSignals(True)
             self.record_button.setChecked(False)
             self.record_button.setText("● Record  (Ctrl+Space, or hold F9)")
             self.record_button.blockSignals(False)
         if samples.size:
-            self.spoken_answer.emit(samples)
+            self.spoken_answer.emit(samples, transcript)
 
     def _no_microphone(self, message: str) -> None:
+        self.mic_note.setStyleSheet("color: #8a5300")
         self.record_button.blockSignals(True)
         self.record_button.setChecked(False)
         self.record_button.blockSignals(False)

@@ -133,8 +133,9 @@ def test_no_microphone_falls_back_to_typing(qtbot, worker, profile):
 
 def test_spoken_answer_through_the_voice_panel_with_the_real_models(qtbot, worker, profile,
                                                                      tmp_path):
-    """Record (a WAV file played as the microphone), stop, and the real Whisper
-    transcribes it on the worker; the real LLM words the follow-up."""
+    """Record (a WAV file played as the microphone): the real Whisper
+    transcribes it while it is recorded (streaming), and the real LLM words
+    the follow-up on the worker."""
     from desktop.core.audio import WavFileSource
     from tests.speech import speak
 
@@ -150,8 +151,10 @@ def test_spoken_answer_through_the_voice_panel_with_the_real_models(qtbot, worke
     show_active(qtbot, room)
     qtbot.waitUntil(lambda: room.session.phase == Phase.QUESTION and not room.controller.busy,
                     timeout=10_000)
-    tokens = []
+    assert room.session.model is not None
+    tokens, live = [], []
     room.controller.event.connect(lambda e: e.kind == "token" and tokens.append(e.data["text"]))
+    room.voice.spoken_answer.connect(lambda _samples, transcript: live.append(transcript))
     qtbot.mouseClick(room.voice.record_button, Qt.MouseButton.LeftButton)  # start
     qtbot.waitUntil(lambda: not room.recorder.recording, timeout=30_000)  # the file ends
     qtbot.waitUntil(lambda: room.controller.busy, timeout=5_000)
@@ -159,6 +162,11 @@ def test_spoken_answer_through_the_voice_panel_with_the_real_models(qtbot, worke
     answer = next(m for m in service.load_transcript(iv["id"]) if m["kind"] == "answer")
     assert answer["status"] == "completed" and answer["meta"]["input"] == "voice"
     assert "runbook" in answer["content"].lower()
-    assert tokens, "the interviewer's words streamed in"
+    assert live and live[0] is not None, "transcribed while recording (streaming), not after"
+    (gen,) = [g for g in service.generations(iv["id"]) if g["purpose"] == "follow_up"]
+    assert gen["model_id"].startswith("gemma")  # the real model was asked, on the worker
+    # what it wrote streamed in as it came (a base model may also write nothing
+    # usable, and then the engine's own question stands)
+    assert bool(tokens) == bool(gen["output"])
     assert service.recordings(iv["id"])[0]["path"].endswith(".wav")
     conversation_shows(qtbot, room, "runbook")

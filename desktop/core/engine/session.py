@@ -274,19 +274,16 @@ class InterviewSession:
         if self.stt is None:
             self._emit("error", message="Speech recognition is not ready yet; type the answer.")
             return None
-        msg = service.add_message(self.interview_id, "user", "", kind="answer", status="processing",
-                                  meta={"input": "voice"}, interview_question_id=self._iq_id())
-        self._emit("message", message=msg)
+        msg = self._voice_placeholder()
         self._emit("status", text="transcribing…")
-        q = self.current_question
         self.cancel_event.clear()
 
         def progress(fraction: float, _segment) -> None:
             self._emit("status", text=f"transcribing… {int(fraction * 100)}%")
 
         try:
-            tr = self.stt.transcribe(audio, context=texts.stt_context(q), progress=progress,
-                                     cancel=self.cancel_event)
+            tr = self.stt.transcribe(audio, context=texts.stt_context(self.current_question),
+                                     progress=progress, cancel=self.cancel_event)
         except Exception as exc:  # noqa: BLE001 - shown to the user, the message kept
             msg = service.update_message(msg["id"], status="failed",
                                          meta={"input": "voice", "error": str(exc)})
@@ -295,6 +292,26 @@ class InterviewSession:
             return None
         finally:
             self._emit("status", text="")
+        return self._commit_transcript(msg, tr, recording_path)
+
+    def answer_transcript(self, tr, *, recording_path: str | None = None) -> dict | None:
+        """A spoken answer already transcribed while the candidate talked
+        (stt.StreamingTranscriber): committed like any spoken answer."""
+        if self.state.phase not in (Phase.QUESTION, Phase.FOLLOW_UP):
+            return None
+        return self._commit_transcript(self._voice_placeholder(), tr, recording_path)
+
+    def stt_context(self) -> str:
+        """What biases recognition of the current answer (question + vocabulary)."""
+        return texts.stt_context(self.current_question)
+
+    def _voice_placeholder(self) -> dict:
+        msg = service.add_message(self.interview_id, "user", "", kind="answer", status="processing",
+                                  meta={"input": "voice"}, interview_question_id=self._iq_id())
+        self._emit("message", message=msg)
+        return msg
+
+    def _commit_transcript(self, msg: dict, tr, recording_path: str | None) -> dict | None:
         if recording_path:
             service.add_recording(self.interview_id, recording_path, tr.duration,
                                   message_id=msg["id"])
@@ -302,14 +319,13 @@ class InterviewSession:
                 "language": tr.language, "stt_seconds": tr.seconds_taken}
         if tr.cancelled:
             meta["error"] = "Transcription cancelled; record again or type the answer."
-            msg = service.update_message(msg["id"], status="failed", meta=meta)
-            self._emit("message_updated", message=msg)
-            return None
-        if tr.heard_nothing:
+        elif tr.heard_nothing:
             meta["error"] = "Nothing was heard. Check the microphone, or type the answer."
+        if "error" in meta:
             msg = service.update_message(msg["id"], status="failed", meta=meta)
             self._emit("message_updated", message=msg)
-            self._emit("error", message=meta["error"])
+            if not tr.cancelled:
+                self._emit("error", message=meta["error"])
             return None
         msg = service.update_message(msg["id"], content=tr.text, status="completed", meta=meta)
         self._emit("message_updated", message=msg)

@@ -1,0 +1,32 @@
+"""The recorder thread with live transcription on the real Whisper model:
+speech is transcribed while it is recorded and a long silence ends the turn."""
+from __future__ import annotations
+
+import numpy as np
+
+from desktop.core import audio
+from desktop.core.audio import WavFileSource
+from desktop.core.recording import END_OF_TURN_SILENCE_S, live_transcriber
+from desktop.core.stt import SpeechToText
+from desktop.ui.recorder import Recorder
+from tests.speech import speak
+
+
+def test_a_long_silence_ends_the_turn_and_the_answer_is_already_transcribed(qtbot, tmp_path):
+    speech = audio.load_audio(speak("I would use a hash map to count each number.",
+                                    tmp_path / "s.wav"))
+    silence = np.zeros(int(audio.SAMPLE_RATE * (END_OF_TURN_SILENCE_S + 6)), dtype=np.float32)
+    wav = audio.save_wav(tmp_path / "answer.wav", np.concatenate([speech, silence]))
+    stt = SpeechToText().load()
+    recorder = Recorder(lambda: WavFileSource(wav),
+                        transcriber_factory=lambda: live_transcriber(stt, "hash map"))
+    done, partial = [], []
+    recorder.partial.connect(partial.append)
+    recorder.finished.connect(lambda samples, transcript: done.append((samples, transcript)))
+    recorder.start()
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
+    samples, transcript = done[0]
+    assert "hash map" in transcript.text.lower()
+    assert partial and "hash map" in partial[0].lower()  # heard before the recording ended
+    # stopped by the silence, well before the file's end
+    assert samples.size / audio.SAMPLE_RATE < speech.size / audio.SAMPLE_RATE + END_OF_TURN_SILENCE_S + 3
