@@ -243,6 +243,10 @@ class AudioSource(ABC):
     @abstractmethod
     def stop(self) -> None: ...
 
+    def drain(self) -> list[np.ndarray]:
+        """Audio already captured but not yet read (kept when recording stops)."""
+        return []
+
     def chunks(self) -> Iterator[np.ndarray]:
         """Chunks until the source ends (or stop() is called from elsewhere)."""
         while (chunk := self.read()) is not None:
@@ -437,6 +441,15 @@ class MicrophoneSource(AudioSource):
         if self._rate != SAMPLE_RATE:
             x = to_int16(resample(to_float32(x), self._rate, SAMPLE_RATE))
         return self._measured(x)
+
+    def drain(self) -> list[np.ndarray]:
+        out = []
+        while not self._queue.empty():
+            chunk = self.read(timeout=0)
+            if chunk is None or not chunk.size:
+                break
+            out.append(chunk)
+        return out
 
     def stop(self) -> None:
         self._stopped.set()

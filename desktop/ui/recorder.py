@@ -1,8 +1,10 @@
 """Recording off the UI thread: a Python thread reads the AudioSource (the
-microphone, or a WAV file played as one) and reports levels. When the speech
-model is loaded, each chunk also goes to a StreamingTranscriber, so speech is
-transcribed while the candidate keeps talking and a long silence ends the
-turn; the answer is then ready moments after recording stops."""
+microphone, or a WAV file played as one) and reports levels. When a live
+transcriber is given, each chunk also goes to it, so speech is transcribed
+while the candidate keeps talking and (unless push-to-talk) a long silence
+ends the turn; the answer is then ready moments after recording stops.
+Whatever goes wrong with live transcription, the audio is kept and handed
+back, so the worker can transcribe it the ordinary way."""
 from __future__ import annotations
 
 import threading
@@ -22,32 +24,44 @@ class Recorder(QObject):
     finished = Signal(object, object)  # int16 samples (16 kHz mono), Transcript or None
     failed = Signal(str)
 
-    def __init__(self, source_factory: Callable[[], AudioSource] | None = None, parent=None,
-                 transcriber_factory: Callable[[], object] | None = None):
+    def __init__(self, source_factory: Callable[[], AudioSource] | None = None, parent=None):
         super().__init__(parent)
         self.source_factory = source_factory or (lambda: MicrophoneSource())
-        # Returns a StreamingTranscriber, or None while the speech model is loading.
-        self.transcriber_factory = transcriber_factory or (lambda: None)
         self._thread: threading.Thread | None = None
         self._stop = threading.Event()
+        self._cancel = threading.Event()
+        self.result: tuple | None = None  # (samples, transcript) of the last recording
 
     @property
     def recording(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    def start(self) -> None:
+    def start(self, transcriber=None, *, auto_end: bool = True) -> None:
+        """transcriber: a StreamingTranscriber made on the caller's thread, or
+        None. auto_end: a long silence ends the turn (off for push-to-talk)."""
         if self.recording:
             return
         self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="recorder", daemon=True)
+        self._cancel.clear()
+        self.result = None
+        self._thread = threading.Thread(target=self._run, args=(transcriber, auto_end),
+                                        name="recorder", daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, *, cancel_transcription: bool = False) -> None:
+        """Stop recording; with cancel_transcription, skip finishing the live
+        transcript (the audio is still handed back)."""
+        if cancel_transcription:
+            self._cancel.set()
         self._stop.set()
 
-    def _run(self) -> None:
+    def wait(self, timeout: float) -> bool:
+        if self._thread is not None:
+            self._thread.join(timeout)
+        return not self.recording
+
+    def _run(self, streaming, auto_end: bool) -> None:
         chunks: list[np.ndarray] = []
-        total = 0
         try:
             source = self.source_factory()
             source.start()
@@ -57,10 +71,9 @@ class Recorder(QObject):
         except Exception as exc:  # noqa: BLE001 - any device failure: tell, don't crash
             self.failed.emit(f"The microphone could not be started: {exc}")
             return
-        streaming = self.transcriber_factory()
-        transcript = None
         try:
-            while not self._stop.is_set():
+            total = 0
+            while not self._stop.is_set() and total < MAX_RECORDING_S * 16000:
                 chunk = source.read(timeout=0.2)
                 if chunk is None:
                     break  # the source ended (file done, device gone)
@@ -69,22 +82,33 @@ class Recorder(QObject):
                 chunks.append(chunk)
                 total += chunk.size
                 self.level.emit(source.level_dbfs)
-                if streaming is not None and self._feed(streaming, chunk):
+                streaming = self._feed(streaming, chunk)
+                if auto_end and streaming is not None and streaming.end_of_turn:
                     break  # a long silence after speech: the answer is over
-                if total >= MAX_RECORDING_S * 16000:
-                    break
+            for chunk in source.drain():  # what arrived while a segment was transcribed
+                chunks.append(chunk)
+                streaming = self._feed(streaming, chunk)
         finally:
             source.stop()
-        if streaming is not None:
+        transcript = None
+        if streaming is not None and not self._cancel.is_set():
             try:
-                transcript = streaming.finish()
+                transcript = streaming.finish(cancel=self._cancel)
             except Exception:  # noqa: BLE001 - the worker transcribes the audio instead
                 transcript = None
-        self.finished.emit(np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16),
-                           transcript)
+            if transcript is not None and transcript.cancelled:
+                transcript = None
+        samples = np.concatenate(chunks) if chunks else np.zeros(0, dtype=np.int16)
+        self.result = (samples, transcript)
+        self.finished.emit(samples, transcript)
 
-    def _feed(self, streaming, chunk: np.ndarray) -> bool:
-        """True when the turn has ended."""
-        if streaming.feed(chunk):
-            self.partial.emit(streaming.text)
-        return streaming.end_of_turn
+    def _feed(self, streaming, chunk: np.ndarray):
+        """Feed live transcription; on any failure drop it (None) and keep recording."""
+        if streaming is None:
+            return None
+        try:
+            if streaming.feed(chunk):
+                self.partial.emit(streaming.text)
+        except Exception:  # noqa: BLE001 - fall back to transcribing after the recording
+            return None
+        return streaming

@@ -2,7 +2,7 @@
 tests, and the session timeline, around one SessionController."""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QMainWindow, QPushButton, QSplitter,
                                QVBoxLayout, QWidget)
@@ -95,8 +95,8 @@ class InterviewRoom(QMainWindow):
         if source_factory is None:
             from desktop.core.audio import MicrophoneSource
             source_factory = lambda: MicrophoneSource(int(device) if device not in (None, "") else None)  # noqa: E731
-        self.recorder = Recorder(source_factory, self, transcriber_factory=self._streaming_transcriber)
-        self.voice = VoicePanel(self.recorder)
+        self.recorder = Recorder(source_factory, self)
+        self.voice = VoicePanel(self.recorder, transcriber_factory=self._streaming_transcriber)
         self.voice.typed_answer.connect(self.controller.answer_text)
         self.voice.spoken_answer.connect(self._spoken)
         left = QWidget()
@@ -247,9 +247,8 @@ class InterviewRoom(QMainWindow):
         self.controller.retry()
 
     def _streaming_transcriber(self):
-        """Called on the recorder thread when recording starts: live
-        transcription if the speech model is loaded, else None (the worker
-        then transcribes the whole recording)."""
+        """Live transcription for a new recording if the speech model is
+        loaded, else None (the worker then transcribes the whole recording)."""
         if self.session.stt is None:
             return None
         from desktop.core.recording import live_transcriber
@@ -293,8 +292,15 @@ class InterviewRoom(QMainWindow):
         super().keyReleaseEvent(event)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
-        """Closing mid-turn keeps everything committed; the interview resumes later."""
-        self.recorder.stop()
+        """Closing mid-turn keeps everything committed; the interview resumes
+        later. An answer being recorded is kept: it is queued for the worker
+        to transcribe before the session is saved."""
+        if self.recorder.recording:
+            self.recorder.stop(cancel_transcription=True)
+            self.recorder.wait(5.0)
+        # Deliver a just-finished recording now, so its answer is queued
+        # before the save below.
+        QCoreApplication.sendPostedEvents(self.voice, QEvent.Type.MetaCall)
         self._tick.stop()
         self.controller.cancel()
         self.controller.event.disconnect(self._on_event)

@@ -78,9 +78,13 @@ class SessionController(QObject):
         call = (label, fn, args, kwargs)
         self.pending += 1
         self.busy_changed.emit(True, label)
-        self.current_job = self.worker.submit(
-            lambda: fn(*args, **kwargs), label=label, on_done=self._done,
-            on_error=lambda message: self._error(message, call))
+
+        def run():
+            self.session.cancel_event.clear()  # a Cancel applies to the step running now
+            return fn(*args, **kwargs)
+
+        self.current_job = self.worker.submit(run, label=label, on_done=self._done,
+                                              on_error=lambda message: self._error(message, call))
 
     def _done(self, _result) -> None:
         self.pending -= 1

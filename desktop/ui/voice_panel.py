@@ -17,10 +17,14 @@ class VoicePanel(QWidget):
     typed_answer = Signal(str)
     spoken_answer = Signal(object, object)  # int16 samples, Transcript or None
 
-    def __init__(self, recorder: Recorder, parent=None):
+    def __init__(self, recorder: Recorder, parent=None, transcriber_factory=None):
+        """transcriber_factory: returns a live StreamingTranscriber for a new
+        recording, or None (then the whole recording is transcribed after)."""
         super().__init__(parent)
         self.setObjectName("voicePanel")
         self.recorder = recorder
+        self.transcriber_factory = transcriber_factory or (lambda: None)
+        self._push_to_talk = False
         self.record_button = QPushButton("● Record  (Ctrl+Space, or hold F9)")
         self.record_button.setObjectName("recordButton")
         self.record_button.setCheckable(True)
@@ -67,14 +71,17 @@ class VoicePanel(QWidget):
     def _toggle(self, on: bool) -> None:
         if on:
             self.record_button.setText("■ Stop  (Ctrl+Space)")
-            self.recorder.start()
+            self.recorder.start(self.transcriber_factory(), auto_end=not self._push_to_talk)
         else:
             self.record_button.setText("● Record  (Ctrl+Space, or hold F9)")
             self.recorder.stop()
 
     def push_to_talk(self, pressed: bool) -> None:
+        """Held key: records exactly while held (no silence detection)."""
         if pressed != self.record_button.isChecked():
+            self._push_to_talk = pressed
             self.record_button.setChecked(pressed)
+            self._push_to_talk = False
 
     def _heard(self, text: str) -> None:
         self.mic_note.setStyleSheet("color: #555")

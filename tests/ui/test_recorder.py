@@ -18,15 +18,29 @@ def test_a_long_silence_ends_the_turn_and_the_answer_is_already_transcribed(qtbo
     silence = np.zeros(int(audio.SAMPLE_RATE * (END_OF_TURN_SILENCE_S + 6)), dtype=np.float32)
     wav = audio.save_wav(tmp_path / "answer.wav", np.concatenate([speech, silence]))
     stt = SpeechToText().load()
-    recorder = Recorder(lambda: WavFileSource(wav),
-                        transcriber_factory=lambda: live_transcriber(stt, "hash map"))
+    recorder = Recorder(lambda: WavFileSource(wav))
     done, partial = [], []
     recorder.partial.connect(partial.append)
     recorder.finished.connect(lambda samples, transcript: done.append((samples, transcript)))
-    recorder.start()
+    recorder.start(live_transcriber(stt, "hash map"))
     qtbot.waitUntil(lambda: bool(done), timeout=60_000)
     samples, transcript = done[0]
     assert "hash map" in transcript.text.lower()
     assert partial and "hash map" in partial[0].lower()  # heard before the recording ended
     # stopped by the silence, well before the file's end
     assert samples.size / audio.SAMPLE_RATE < speech.size / audio.SAMPLE_RATE + END_OF_TURN_SILENCE_S + 3
+
+
+def test_a_failing_live_transcriber_still_hands_back_the_audio(qtbot, tmp_path):
+    class Broken:
+        def feed(self, chunk):
+            raise RuntimeError("VAD failed")
+
+    wav = speak("Hello there.", tmp_path / "s.wav")
+    recorder = Recorder(lambda: WavFileSource(wav))
+    done = []
+    recorder.finished.connect(lambda samples, transcript: done.append((samples, transcript)))
+    recorder.start(Broken())
+    qtbot.waitUntil(lambda: bool(done), timeout=30_000)
+    samples, transcript = done[0]
+    assert transcript is None and samples.size > audio.SAMPLE_RATE // 2  # audio kept

@@ -170,3 +170,31 @@ def test_spoken_answer_through_the_voice_panel_with_the_real_models(qtbot, worke
     assert bool(tokens) == bool(gen["output"])
     assert service.recordings(iv["id"])[0]["path"].endswith(".wav")
     conversation_shows(qtbot, room, "runbook")
+
+
+def test_closing_while_recording_keeps_the_answer(qtbot, worker, profile, tmp_path):
+    """The window closes mid-recording: the recorded audio is still committed
+    as the answer (transcribed by the worker) before the session is saved."""
+    from desktop.core.audio import WavFileSource
+    from tests.speech import speak
+
+    wav = speak(ANSWER, tmp_path / "a.wav")
+    host = ModelHost(worker)
+    host.load("whisper-base", "gemma-3-270m-q4_k_m")
+    qtbot.waitUntil(lambda: host.state["stt"] == "ready", timeout=120_000)
+    beh = behavioral_question()
+    iv = service.create_interview(profile["id"], "close", "Behavioral", [], question_count=1)
+    room = InterviewRoom(iv["id"], worker, host, plan=[beh["id"]],
+                         source_factory=lambda: WavFileSource(wav, realtime=True))
+    qtbot.addWidget(room)
+    show_active(qtbot, room)
+    qtbot.waitUntil(lambda: room.session.phase == Phase.QUESTION and not room.controller.busy,
+                    timeout=10_000)
+    room.voice.record_button.setChecked(True)
+    qtbot.wait(3000)  # three seconds of speech, then the window is closed
+    controller = room.controller
+    room.close()
+    qtbot.waitUntil(lambda: not controller.busy, timeout=60_000)
+    answer = next(m for m in service.load_transcript(iv["id"]) if m["kind"] == "answer")
+    assert answer["status"] == "completed" and "deploy" in answer["content"].lower()
+    assert service.get_interview(iv["id"])["status"] == "in_progress"  # resumable

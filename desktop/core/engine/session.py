@@ -114,7 +114,8 @@ class InterviewSession:
         service.update_interview(self.interview_id, state=data)
 
     def cancel(self) -> None:
-        """Stop the slow step in progress (callable from any thread)."""
+        """Stop the slow step in progress (callable from any thread). Whoever
+        runs the steps clears cancel_event before each one."""
         self.cancel_event.set()
 
     # --- time ------------------------------------------------------------------------
@@ -276,7 +277,6 @@ class InterviewSession:
             return None
         msg = self._voice_placeholder()
         self._emit("status", text="transcribing…")
-        self.cancel_event.clear()
 
         def progress(fraction: float, _segment) -> None:
             self._emit("status", text=f"transcribing… {int(fraction * 100)}%")
@@ -407,7 +407,6 @@ class InterviewSession:
         def on_token(tok: str) -> None:
             self._emit("token", message_id=msg["id"], text=tok)
 
-        self.cancel_event.clear()
         try:
             wording, gen = self.model.phrase_follow_up(q, answer, probe, on_token=on_token,
                                                        seed=self.state.seed + cur_follow_ups,
