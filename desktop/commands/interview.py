@@ -84,7 +84,7 @@ class TerminalView:
         if kind == "token":
             if self.streaming != data["message_id"]:
                 self.streaming = data["message_id"]
-                self.stream.write("\nInterviewer (thinking): ")
+                self.stream.write("\nInterviewer (draft): ")
             self.stream.write(data["text"])
             self.stream.flush()
         elif kind in ("message", "message_updated"):
