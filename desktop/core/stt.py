@@ -196,6 +196,7 @@ class SpeechToText:
                 _append(result, part)
                 if part.cancelled:
                     break
+        _drop_invented_tail(result)
         result.seconds_taken = time.perf_counter() - t0
         if progress and not result.cancelled:
             progress(1.0, None)
@@ -280,6 +281,23 @@ class SpeechToText:
         redo.language_probability = float(prob)
         redo.seconds_taken += part.seconds_taken
         return redo
+
+
+INVENTED_WORD_PROBABILITY = 0.05
+
+
+def _drop_invented_tail(result: Transcript) -> None:
+    """With a prompt, Whisper sometimes goes on after the speech ends with
+    words from the glossary ("… and Kubernetes."). Those trailing words come
+    with a probability near zero, unlike anything actually said; drop them."""
+    kept = list(result.words)
+    while kept and kept[-1].probability < INVENTED_WORD_PROBABILITY:
+        kept.pop()
+    if len(kept) == len(result.words):
+        return
+    result.words = kept
+    result.text = " ".join(w.word for w in kept)
+    result.heard_nothing = not result.text
 
 
 def _append(result: Transcript, part: Transcript) -> None:
