@@ -210,3 +210,4 @@ def test_word_error_rate_normalises_text():
     assert word_error_rate("We used 25 servers.", "we used twenty five servers") == 0
     assert word_error_rate("a b c d", "a x c") == pytest.approx(0.5)
     assert word_error_rate("", "") == 0
+
