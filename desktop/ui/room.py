@@ -295,6 +295,7 @@ class InterviewRoom(QMainWindow):
         """Closing mid-turn keeps everything committed; the interview resumes
         later. An answer being recorded is kept: it is queued for the worker
         to transcribe before the session is saved."""
+        self.controller.cancel()  # whatever runs now; calls queued after this still run
         if self.recorder.recording:
             self.recorder.stop(cancel_transcription=True)
             self.recorder.wait(5.0)
@@ -302,7 +303,6 @@ class InterviewRoom(QMainWindow):
         # before the save below.
         QCoreApplication.sendPostedEvents(self.voice, QEvent.Type.MetaCall)
         self._tick.stop()
-        self.controller.cancel()
         self.controller.event.disconnect(self._on_event)
         self.controller.busy_changed.disconnect(self._on_busy)
         self.controller.failed.disconnect(self._show_error)
