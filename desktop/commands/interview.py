@@ -269,9 +269,9 @@ def cmd_interview(args) -> int:
                       "(see `perfect-pitch problems list`).", file=sys.stderr)
                 return 2
             interview_id, plan = new_interview(args)
-        wants_audio = any(f.lower().endswith(".wav") for f in args.answer) or not args.answer
+        spoken = any(f.lower().endswith(".wav") for f in args.answer)
         session = build_session(interview_id, want_model=not args.no_model,
-                                want_stt=wants_audio and bool(args.answer), seed=args.seed)
+                                want_stt=spoken, seed=args.seed)
         session.subscribe(TerminalView(quiet=args.json))
         try:
             session.start(plan)

@@ -27,7 +27,6 @@ class SessionController(QObject):
         self.session = session
         self.pending = 0          # engine calls queued or running (in order, on the worker)
         self.closing = False
-        self.current_job = None
         self._failed_call = None
         # Emitted from the worker thread; Qt queues it to the UI thread.
         session.subscribe(self.event.emit)
@@ -83,13 +82,12 @@ class SessionController(QObject):
             self.session.cancel_event.clear()  # a Cancel applies to the step running now
             return fn(*args, **kwargs)
 
-        self.current_job = self.worker.submit(run, label=label, on_done=self._done,
-                                              on_error=lambda message: self._error(message, call))
+        self.worker.submit(run, label=label, on_done=self._done,
+                           on_error=lambda message: self._error(message, call))
 
     def _done(self, _result) -> None:
         self.pending -= 1
         if not self.pending:
-            self.current_job = None
             self.busy_changed.emit(False, "")
             if self.closing and _controllers.get(self.interview_id) is self:
                 del _controllers[self.interview_id]

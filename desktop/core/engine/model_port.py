@@ -38,10 +38,6 @@ class InterviewerModel:
     def __init__(self, llm: LanguageModel):
         self.llm = llm
 
-    @property
-    def model_id(self) -> str:
-        return self.llm.load().model_id
-
     def phrase_follow_up(self, q: dict, answer: str, probe: str, *, on_token=None, seed: int = 0,
                          cancel=None) -> tuple[str | None, dict]:
         question = q.get("title") or q["prompt"]
