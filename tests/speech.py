@@ -16,3 +16,18 @@ def speak(text: str, out: Path, voice: str = "en-us", wpm: int = 160) -> Path:
     subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(raw), text], check=True)
     subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(out)], check=True)
     return out
+
+
+def in_noisy_room(wav: Path, snr_db: float, out: Path, seed: int = 0) -> Path:
+    """The recording as a microphone in a room would give it: a second of room
+    before and after, and white noise snr_db below the speech's own power."""
+    import numpy as np
+
+    from desktop.core import audio
+
+    speech = audio.load_audio(wav)
+    power = float(np.mean(speech[np.abs(speech) > 0.01] ** 2))
+    room = np.zeros(audio.SAMPLE_RATE, dtype=np.float32)
+    x = np.concatenate([room, speech, room])
+    noise = np.random.default_rng(seed).normal(0, np.sqrt(power / 10 ** (snr_db / 10)), x.size)
+    return audio.save_wav(out, np.clip(x + noise, -1, 1).astype(np.float32))

@@ -61,6 +61,7 @@ def test_spoken_answer_is_transcribed_and_scored_with_the_real_models(tmp_path, 
     assert code == 0
     answer = next(m for m in out["messages"] if m["kind"] == "answer")
     assert answer["status"] == "completed" and answer["meta"]["input"] == "voice"
+    assert answer["meta"]["snr_db"] > 40  # a quiet recording: no noise warning
     text = answer["content"].lower()
     assert "release" in text and "runbook" in text
     signals = {s["kind"]: s for s in out["report"]["data"]["questions"][0]["signals"]}

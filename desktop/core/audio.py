@@ -50,6 +50,27 @@ def rms_dbfs(samples: np.ndarray) -> float:
     return max(FLOOR_DBFS, 20.0 * math.log10(rms)) if rms > 0 else FLOOR_DBFS
 
 
+NOISY_SNR_DB = 25.0  # below this, background noise costs Whisper words (bench: 20 dB ~doubles WER)
+
+
+def estimate_snr_db(samples: np.ndarray, frame_ms: int = 30) -> float | None:
+    """Rough signal-to-noise ratio of a recording: loud frames (speech) against
+    the quietest ones (the room between words). None when there is too little
+    audio or no sound at all; at most 100 (digital silence between words). A real
+    recording has pauses (before the first word, end of turn), so the quiet
+    frames are the background; speech with no pause reads a little noisier."""
+    frame = SAMPLE_RATE * frame_ms // 1000
+    n = samples.size // frame
+    if n < 20:
+        return None
+    x = to_float32(samples[: n * frame]).astype(np.float64).reshape(n, frame)
+    power = np.mean(x * x, axis=1)
+    speech, background = np.percentile(power, 95), np.percentile(power, 10)
+    if speech <= 1e-10:  # nothing louder than -100 dBFS
+        return None
+    return min(100.0, 10.0 * math.log10(speech / max(background, 1e-20)))
+
+
 def to_int16(samples: np.ndarray) -> np.ndarray:
     if samples.dtype == np.int16:
         return samples

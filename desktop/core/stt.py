@@ -22,9 +22,16 @@ Choices that matter:
 * Long files are cut into ~5-minute blocks at quiet points, so progress and
   cancellation work between blocks and segments (VAD on a whole hour would
   run ~10 s without a chance to stop).
+* Every Whisper call pays for a whole 30 s window, so no window is spent on
+  the breath after a finished last sentence (_whisper_model_class), and live
+  transcription batches short phrases (StreamingTranscriber).
+* Each transcript carries the recording's signal-to-noise estimate: a noisy
+  room costs words (bench: 20 dB SNR about doubles the error rate), and the
+  candidate is told so rather than left to wonder.
 """
 from __future__ import annotations
 
+import math
 import re
 import threading
 import time
@@ -76,11 +83,17 @@ class Transcript:
     seconds_taken: float = 0.0
     heard_nothing: bool = True
     cancelled: bool = False  # stopped early: text covers only the audio before the stop
+    snr_db: float | None = None  # audio.estimate_snr_db of the recording (None: too short to tell)
 
     def as_dict(self) -> dict:
         out = asdict(self)
         out["words"] = [list(w) for w in self.words]
         return out
+
+    @property
+    def noisy(self) -> bool:
+        """Background noise loud enough to cost words: worth telling the candidate."""
+        return self.snr_db is not None and self.snr_db < audio_mod.NOISY_SNR_DB
 
     @property
     def mean_word_probability(self) -> float:
@@ -125,6 +138,75 @@ def _quiet_cut(samples: np.ndarray, near: int, search: int) -> int:
     return lo + int(np.argmin(energy)) * frame + frame // 2
 
 
+BREATH_TAIL_S = 1.0  # audio after a finished last sentence shorter than this holds no further word
+
+
+def _whisper_model_class():
+    """faster-whisper's WhisperModel with one change (made here because
+    faster-whisper is imported lazily, for start-up time).
+
+    With word timestamps on, faster-whisper (like openai-whisper) starts the
+    next window at the end of the last word it heard. That is a safety net:
+    when Whisper stops early, the speech it skipped is decoded in that next
+    window. But on a speech segment cut by VAD it usually leaves only the
+    0.2-0.5 s of breath and padding after a finished sentence, and decoding
+    that costs a full 30 s encoder pass plus, with a prompt, often an invented
+    line repeated up to the token limit (measured: 1-5 s per answer in live
+    transcription, for words that are then dropped). Here that one case, the
+    window held all the audio left, its last word ends a sentence and less
+    than BREATH_TAIL_S follows it, is treated as Whisper treats a window
+    without speech: skipped. Anything longer is still decoded."""
+    from faster_whisper import WhisperModel
+
+    no_speech = NamedTuple("NoSpeech", [("sequences_ids", list), ("scores", list),
+                                        ("no_speech_prob", float)])([[]], [-math.inf], 1.0)
+
+    class BreathSkippingWhisper(WhisperModel):
+        _breath_only_next = False  # set after a window, used by the next one
+
+        def generate_segments(self, *args, **kwargs):
+            self._breath_only_next = False
+            try:
+                yield from super().generate_segments(*args, **kwargs)
+            finally:  # never leak into another call (or detect_language's encode)
+                self._breath_only_next = False
+
+        def add_word_timestamps(self, segments, tokenizer, encoder_output, num_frames, *args, **kwargs):
+            last_speech = super().add_word_timestamps(segments, tokenizer, encoder_output, num_frames,
+                                                      *args, **kwargs)
+            self._breath_only_next = _only_breath_follows(segments, num_frames, self.feature_extractor)
+            return last_speech
+
+        def encode(self, features):
+            if self._breath_only_next:
+                return None  # not needed: generate_with_fallback answers "no speech"
+            return super().encode(features)
+
+        def generate_with_fallback(self, encoder_output, prompt, tokenizer, options):
+            if self._breath_only_next:
+                self._breath_only_next = False
+                # no speech and a log-probability below any threshold: the loop skips the window
+                return no_speech, -math.inf, 0.0, 0.0
+            return super().generate_with_fallback(encoder_output, prompt, tokenizer, options)
+
+    return BreathSkippingWhisper
+
+
+def _only_breath_follows(segments, num_frames, feature_extractor) -> bool:
+    """After one window of the sequential loop (segments = [window's segments]):
+    did it hold all the audio left, end its last sentence, and leave less than
+    BREATH_TAIL_S after the last word?"""
+    if not isinstance(num_frames, int) or num_frames >= feature_extractor.nb_max_frames:
+        return False  # a full window: more audio follows
+    window = segments[0] if segments else []
+    words = [w for seg in window for w in seg.get("words") or []]
+    if not words:
+        return False
+    end = (window[0]["seek"] + num_frames) * feature_extractor.time_per_frame
+    last = words[-1]
+    return end - last["end"] < BREATH_TAIL_S and last["word"].rstrip().endswith((".", "?", "!"))
+
+
 class SpeechToText:
     """One Whisper model, loaded on first use (or by load()). Not re-entrant:
     calls are serialised by a lock, as CTranslate2 already uses both cores."""
@@ -148,11 +230,10 @@ class SpeechToText:
         with self._lock:
             if self._model is None:
                 model_id, path = model_store.resolve(self.model_name, "stt")
-                from faster_whisper import WhisperModel
                 t0 = time.perf_counter()
                 try:
-                    self._model = WhisperModel(str(path), device="cpu", compute_type="int8",
-                                               cpu_threads=self.cpu_threads)
+                    self._model = _whisper_model_class()(str(path), device="cpu", compute_type="int8",
+                                                         cpu_threads=self.cpu_threads)
                 except (RuntimeError, ValueError, OSError) as exc:
                     raise model_store.ModelProblem(
                         f"The speech model at {path} could not be loaded: {exc}. "
@@ -201,6 +282,7 @@ class SpeechToText:
                 if part.cancelled:
                     break
         _drop_invented_tail(result)
+        result.snr_db = audio_mod.estimate_snr_db(samples)
         result.seconds_taken = time.perf_counter() - t0
         if progress and not result.cancelled:
             progress(1.0, None)
@@ -320,20 +402,29 @@ def _append(result: Transcript, part: Transcript) -> None:
 
 class StreamingTranscriber:
     """Live transcription of one answer. feed() it microphone chunks; it runs
-    VAD on the audio not yet transcribed, transcribes each speech segment as
-    soon as a short pause closes it (while the candidate keeps talking), and
-    sets `end_of_turn` once `end_silence` seconds pass with no speech after
-    the candidate has spoken. finish() transcribes what is left and returns
-    the whole answer. feed() blocks while it transcribes; the microphone
-    source queues audio meanwhile, so nothing is lost."""
+    VAD on the audio not yet transcribed and transcribes the speech closed by
+    pauses while the candidate keeps talking, and sets `end_of_turn` once
+    `end_silence` seconds pass with no speech after the candidate has spoken.
+    finish() transcribes what is left and returns the whole answer. feed()
+    blocks while it transcribes; the microphone source queues audio
+    meanwhile, so nothing is lost.
+
+    Batching: every Whisper call costs a full 30 s window (~1.2 s here) however
+    little speech it gets, so transcribing each 2-3 s phrase falls behind a
+    steady talker, and the lag grows (catching up closes more short phrases).
+    Closed speech is therefore held until there is `min_batch` seconds of it
+    or the candidate pauses for `flush_pause` seconds; the end-of-turn
+    silence then finds almost nothing left to transcribe."""
 
     def __init__(self, stt: SpeechToText, *, context: str | None = None, end_silence: float = 1.5,
                  segment_silence: float = 0.5, check_every: float = 0.3, max_segment: float = 20.0,
-                 language: str | None = None):
+                 min_batch: float = 8.0, flush_pause: float = 1.0, language: str | None = None):
         from faster_whisper.vad import VadOptions
         self.stt = stt
         self.context = context
         self.end_silence = end_silence
+        self._min_batch = int(min_batch * SAMPLE_RATE)
+        self._flush_pause = int(flush_pause * SAMPLE_RATE)
         self.language = language or stt.language
         self._check_every = int(check_every * SAMPLE_RATE)
         self._pad = int(0.2 * SAMPLE_RATE)
@@ -388,7 +479,8 @@ class StreamingTranscriber:
     def finish(self, cancel: Cancel | None = None) -> Transcript:
         """Transcribes any speech not yet transcribed and returns the answer."""
         self._advance(final=True, cancel=cancel)
-        out = Transcript("", duration=self.audio.size / SAMPLE_RATE, language=self.language or "en")
+        out = Transcript("", duration=self.audio.size / SAMPLE_RATE, language=self.language or "en",
+                         snr_db=audio_mod.estimate_snr_db(self.audio))
         for part in self.parts:
             _append(out, part)
             out.seconds_taken += part.seconds_taken
@@ -416,6 +508,9 @@ class StreamingTranscriber:
         if not closed:
             return []
         start, end = closed[0]["start"], closed[-1]["end"]
+        paused = not self._speech_ongoing and window.size - last["end"] >= self._flush_pause
+        if not (final or paused or end - start >= self._min_batch):
+            return []  # too little to be worth a Whisper call yet (see the class notes)
         part = self.stt.transcribe(window[start:end], self.context, cancel=cancel,
                                    language=self.language)
         _shift(part, (self._done + start) / SAMPLE_RATE)
@@ -459,10 +554,35 @@ def _number_words(n: int) -> str:
     return " ".join(_SMALL[int(d)] for d in str(n))
 
 
+# British spellings Whisper writes the American way ("neighbours" is heard
+# right as "neighbors"): both sides are compared in American spelling.
+_IZE_STEMS = ("organ|priorit|optim|real|recogn|summar|util|minim|maxim|normal|serial|initial|"
+              "custom|standard|visual|parallel|synchron|author|categor|memor|token|apolog|"
+              "emphas|special|central|final|modern|stabil|sanit|random|vector")
+_BRITISH = [
+    (re.compile(rf"\b({_IZE_STEMS})is(e|ed|es|ing|ation|ations|er|ers)\b"), r"\1iz\2"),
+    (re.compile(r"\b(anal|paral|catal)ys(e|ed|es|ing)\b"), r"\1yz\2"),
+    (re.compile(r"\b(behavi|neighb|col|fav|hon|lab|rum|endeav|flav|hum|harb)our"), r"\1or"),
+    (re.compile(r"\b(cent|met|lit|fib|theat)re(s?)\b"), r"\1er\2"),
+    (re.compile(r"\b(model|label|cancel|travel|signal|level|fuel|tunnel)l(ed|ing|er|ers)\b"), r"\1\2"),
+    (re.compile(r"\b(catalog|dialog|analog)ue(s?)\b"), r"\1\2"),
+    (re.compile(r"\b(licen|defen|offen)ce(s?)\b"), r"\1se\2"),
+    (re.compile(r"\bprogramme(s?)\b"), r"program\1"),
+    (re.compile(r"\bjudgement(s?)\b"), r"judgment\1"),
+]
+
+
+def _american(text: str) -> str:
+    for pattern, replacement in _BRITISH:
+        text = pattern.sub(replacement, text)
+    return text
+
+
 def normalize_words(text: str) -> list[str]:
     """Words for comparing transcripts: lowercase, no punctuation, digits as
-    words, "O(n log n)" as "o of n log n", hyphens and "hashmap" split."""
-    t = text.lower()
+    words, "O(n log n)" as "o of n log n", hyphens and "hashmap" split,
+    British spellings as American."""
+    t = _american(text.lower())
     t = re.sub(r"\bo\s*\(\s*([^)]*)\)", lambda m: " o of " + m.group(1).replace("^", " to the "), t)
     t = re.sub(r"(\d),(\d{3})", r"\1\2", t)
     t = re.sub(r"\d+", lambda m: " " + _number_words(int(m.group())) + " ", t)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from db import service
+from desktop.core.audio import NOISY_SNR_DB
 
 from .editor.scintilla import LANGUAGES, CodeEditor
 from .formatting import MISSING, clock, local_time
@@ -87,6 +88,10 @@ def transcript_html(messages: list[dict], started: dt.datetime | None) -> str:
                 body += f'<br><span style="color:#b00020"><i>{_esc(why)}</i></span>'
         elif m["status"] == "processing":
             badge = ' <span style="color:#8a6d00">(in progress)</span>'
+        snr = (m.get("meta") or {}).get("snr_db")
+        if snr is not None and snr < NOISY_SNR_DB:
+            badge += (f' <span style="color:#8a5300">(noisy recording, signal-to-noise {snr:.0f} dB:'
+                      f' some words may be misheard)</span>')
         colour = "#1a4f8b" if m["role"] == "assistant" else "#2e6b2e"
         blocks.append(
             f'<p style="margin-top:8px"><span style="color:#777">{when}</span> '

@@ -90,7 +90,13 @@ class VoicePanel(QWidget):
 
     def _recorded(self, samples, transcript) -> None:
         self.meter.setValue(METER_FLOOR_DBFS)
-        if transcript is not None:
+        if transcript is not None and transcript.noisy:
+            self.mic_note.setStyleSheet("color: #8a5300")
+            self.mic_note.setText(
+                f"Lots of background noise (signal-to-noise {transcript.snr_db:.0f} dB): some words may "
+                "be misheard. Move closer to the microphone or somewhere quieter, or type the answer.")
+            self.mic_note.show()
+        elif transcript is not None:
             self.mic_note.hide()
         if self.record_button.isChecked():
             self.record_button.blockSignals(True)

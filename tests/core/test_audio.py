@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 
 from desktop.core import audio
-from tests.speech import speak
+from tests.speech import in_noisy_room, speak
 from desktop.core.audio import AudioError, NoMicrophone
 
 SENTENCE = "I would use a hash map to count how many times each number appears."
@@ -265,3 +265,13 @@ def test_microphone_records_speech_through_pulseaudio(virtual_microphone, tmp_pa
     except ModelProblem as exc:
         pytest.skip(f"speech model not installed: {exc}")
     assert word_error_rate(SENTENCE, text) <= 0.25, text
+
+
+def test_signal_to_noise_estimate_tells_a_noisy_room_from_a_quiet_one(tmp_path):
+    clean = speak(SENTENCE, tmp_path / "s.wav")
+    quiet = audio.estimate_snr_db(audio.load_audio(in_noisy_room(clean, 45, tmp_path / "quiet.wav")))
+    noisy = audio.estimate_snr_db(audio.load_audio(in_noisy_room(clean, 20, tmp_path / "noisy.wav")))
+    assert quiet > 40 and 15 < noisy < audio.NOISY_SNR_DB, (quiet, noisy)
+    assert audio.estimate_snr_db(audio.load_audio(clean)) > 60  # espeak: near-digital silence
+    assert audio.estimate_snr_db(np.zeros(audio.SAMPLE_RATE * 3, dtype=np.int16)) is None  # no sound
+    assert audio.estimate_snr_db(np.ones(1000, dtype=np.float32)) is None  # too short to tell

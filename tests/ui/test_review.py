@@ -33,6 +33,8 @@ def session(db, profile):
     say(iid, "user", "At my last job our team disagreed about a release date; I proposed a "
         "compromise and as a result we shipped 2 weeks early.", kind="answer",
         interview_question_id=q1["id"])
+    say(iid, "user", "We wrote a runbook afterwards.", kind="answer",
+        meta={"input": "voice", "snr_db": 19.4}, interview_question_id=q1["id"])
     say(iid, "user", "", kind="answer", status="failed",
         meta={"error": "Transcription failed: model crashed"}, interview_question_id=q1["id"])
     say(iid, "assistant", "Now write two_sum.", kind="question", interview_question_id=q2["id"])
@@ -107,6 +109,9 @@ def test_header_transcript_and_marks(qtbot, session):
     assert "compromise" in transcript and "Interviewer" in transcript and "Candidate" in transcript
     assert "FAILED" in transcript and "Transcription failed: model crashed" in transcript
     assert "INTERRUPTED" in transcript
+    # a spoken answer recorded in a noisy room says so, so a reviewer trusts its words less
+    assert "runbook afterwards" in transcript and "noisy recording, signal-to-noise 19 dB" in transcript
+    assert transcript.count("noisy recording") == 1
     assert not window.findChild(QLabel, "liveBadge").isVisible()
     SHOTS.mkdir(exist_ok=True)
     window.grab().save(str(SHOTS / "review_transcript.png"))
