@@ -63,10 +63,13 @@ def estimate_snr_db(samples: np.ndarray, frame_ms: int = 30) -> float | None:
     n = samples.size // frame
     if n < 20:
         return None
-    x = to_float32(samples[: n * frame]).astype(np.float64).reshape(n, frame)
-    power = np.mean(x * x, axis=1)
+    step = frame * 2000  # a minute at a time: an hour-long file needs no gigabyte copy
+    power = np.concatenate([
+        np.mean(np.square(to_float32(samples[i:min(i + step, n * frame)]).astype(np.float64))
+                .reshape(-1, frame), axis=1)
+        for i in range(0, n * frame, step)])
     speech, background = np.percentile(power, 95), np.percentile(power, 10)
-    if speech <= 1e-10:  # nothing louder than -100 dBFS
+    if not (math.isfinite(speech) and speech > 1e-10):  # silent (under -100 dBFS) or broken audio
         return None
     return min(100.0, 10.0 * math.log10(speech / max(background, 1e-20)))
 

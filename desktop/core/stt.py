@@ -163,18 +163,33 @@ def _whisper_model_class():
 
     class BreathSkippingWhisper(WhisperModel):
         _breath_only_next = False  # set after a window, used by the next one
+        _skip_allowed = False  # the loop's no-speech check will skip the fake window
+        _text_dropped = False  # the last split threw away an unfinished segment's words
 
-        def generate_segments(self, *args, **kwargs):
+        def generate_segments(self, features, tokenizer, options, *args, **kwargs):
             self._breath_only_next = False
+            # Only where the fake "no speech" answer is safe: the no-speech check is on
+            # (it skips the window) and no language is detected from the (absent) encoding.
+            self._skip_allowed = options.no_speech_threshold is not None and not options.multilingual
             try:
-                yield from super().generate_segments(*args, **kwargs)
+                yield from super().generate_segments(features, tokenizer, options, *args, **kwargs)
             finally:  # never leak into another call (or detect_language's encode)
-                self._breath_only_next = False
+                self._breath_only_next = self._skip_allowed = False
+
+        def _split_segments_by_timestamps(self, tokenizer, tokens, *args, **kwargs):
+            segments, seek, single_ending = super()._split_segments_by_timestamps(
+                tokenizer, tokens, *args, **kwargs)
+            kept = sum(len(s["tokens"]) for s in segments)
+            self._text_dropped = any(t < tokenizer.eot for t in tokens[kept:])
+            return segments, seek, single_ending
 
         def add_word_timestamps(self, segments, tokenizer, encoder_output, num_frames, *args, **kwargs):
             last_speech = super().add_word_timestamps(segments, tokenizer, encoder_output, num_frames,
                                                       *args, **kwargs)
-            self._breath_only_next = _only_breath_follows(segments, num_frames, self.feature_extractor)
+            # Words Whisper wrote but the split dropped (an unfinished last segment,
+            # "…X. <4.0><4.2> Thanks") are after the last kept word: decode them again.
+            self._breath_only_next = (self._skip_allowed and not self._text_dropped
+                                      and _only_breath_follows(segments, num_frames, self.feature_extractor))
             return last_speech
 
         def encode(self, features):

@@ -231,6 +231,23 @@ def test_the_breath_after_the_last_word_is_not_decoded_again(stt, speech_dir, mo
     assert words[:2] == ["that", "keeps"] and words[-1] == "input", t.text
 
 
+def test_words_whisper_wrote_after_its_last_timestamp_are_decoded_again(stt):
+    """The breath skip must not swallow an unfinished last segment: "I did it."
+    is kept, "Thanks" (no closing timestamp) is dropped by the split, so the
+    window after it is decoded as usual."""
+    from faster_whisper.tokenizer import Tokenizer
+    model = stt._model
+    tok = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task="transcribe", language="en")
+    at = lambda seconds: tok.timestamp_begin + round(seconds / 0.02)  # noqa: E731
+    finished = [at(0.0), *tok.encode(" I did it."), at(4.0), at(4.2)]
+    segments, seek, _ = model._split_segments_by_timestamps(tok, finished + tok.encode(" Thanks"),
+                                                           0.0, 490, 4.9, 0)
+    assert seek == 400 and model._text_dropped  # "Thanks" waits for the next window
+    assert "Thanks" not in tok.decode([t for s in segments for t in s["tokens"] if t < tok.eot])
+    model._split_segments_by_timestamps(tok, finished, 0.0, 490, 4.9, 0)
+    assert not model._text_dropped
+
+
 def test_streaming_silence_never_ends_the_turn(stt):
     streamer = StreamingTranscriber(stt)
     for _ in range(40):
