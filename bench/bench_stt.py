@@ -39,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from desktop.core import audio  # noqa: E402
 from desktop.core.stt import SpeechToText, build_context, word_error_rate, normalize_words  # noqa: E402
+from tests.speech import with_white_noise  # noqa: E402
 
 VOCABULARY = ["hash map", "binary search", "O(n log n)", "Kubernetes", "PostgreSQL", "Redis",
               "Kafka", "min heap", "two pointers", "dynamic programming", "memoization",
@@ -121,10 +122,7 @@ def synthesize(text: str, voice: str, wpm: int, snr_db: float | None, folder: Pa
     subprocess.run(["espeak-ng", "-v", voice, "-s", str(wpm), "-w", str(raw), text], check=True)
     subprocess.run(["sox", str(raw), "-r", "16000", "-c", "1", str(out)], check=True)
     if snr_db is not None:  # white noise at the given SNR, over the speech's own power
-        x = audio.load_audio(out)
-        power = float(np.mean(x[np.abs(x) > 0.01] ** 2))
-        noise = np.random.default_rng(zlib.crc32(name.encode())).normal(0, np.sqrt(power / 10 ** (snr_db / 10)), x.size)
-        audio.save_wav(out, np.clip(x + noise, -1, 1).astype(np.float32))
+        audio.save_wav(out, with_white_noise(audio.load_audio(out), snr_db, zlib.crc32(name.encode())))
     return out
 
 

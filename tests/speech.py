@@ -18,6 +18,17 @@ def speak(text: str, out: Path, voice: str = "en-us", wpm: int = 160) -> Path:
     return out
 
 
+def with_white_noise(x, snr_db: float, seed: int, speech=None):
+    """x plus white noise snr_db below the power of the speech (its samples
+    above -40 dBFS; `speech` if the speech is only part of x), clipped."""
+    import numpy as np
+
+    speech = x if speech is None else speech
+    power = float(np.mean(speech[np.abs(speech) > 0.01] ** 2))
+    noise = np.random.default_rng(seed).normal(0, np.sqrt(power / 10 ** (snr_db / 10)), x.size)
+    return np.clip(x + noise, -1, 1).astype(np.float32)
+
+
 def in_noisy_room(wav: Path, snr_db: float, out: Path, seed: int = 0) -> Path:
     """The recording as a microphone in a room would give it: a second of room
     before and after, and white noise snr_db below the speech's own power."""
@@ -26,8 +37,6 @@ def in_noisy_room(wav: Path, snr_db: float, out: Path, seed: int = 0) -> Path:
     from desktop.core import audio
 
     speech = audio.load_audio(wav)
-    power = float(np.mean(speech[np.abs(speech) > 0.01] ** 2))
     room = np.zeros(audio.SAMPLE_RATE, dtype=np.float32)
     x = np.concatenate([room, speech, room])
-    noise = np.random.default_rng(seed).normal(0, np.sqrt(power / 10 ** (snr_db / 10)), x.size)
-    return audio.save_wav(out, np.clip(x + noise, -1, 1).astype(np.float32))
+    return audio.save_wav(out, with_white_noise(x, snr_db, seed, speech))

@@ -53,6 +53,11 @@ def rms_dbfs(samples: np.ndarray) -> float:
 NOISY_SNR_DB = 25.0  # below this, background noise costs Whisper words (bench: 20 dB ~doubles WER)
 
 
+def too_noisy(snr_db: float | None) -> bool:
+    """The one rule for warning about background noise (None: can't tell, no warning)."""
+    return snr_db is not None and snr_db < NOISY_SNR_DB
+
+
 def estimate_snr_db(samples: np.ndarray, frame_ms: int = 30) -> float | None:
     """Rough signal-to-noise ratio of a recording: loud frames (speech) against
     the quietest ones (the room between words). None when there is too little

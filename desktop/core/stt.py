@@ -93,7 +93,7 @@ class Transcript:
     @property
     def noisy(self) -> bool:
         """Background noise loud enough to cost words: worth telling the candidate."""
-        return self.snr_db is not None and self.snr_db < audio_mod.NOISY_SNR_DB
+        return audio_mod.too_noisy(self.snr_db)
 
     @property
     def mean_word_probability(self) -> float:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QGroupBox, QHBoxLayout, QHeade
                                QTextBrowser, QVBoxLayout, QWidget)
 
 from db import service
-from desktop.core.audio import NOISY_SNR_DB
+from desktop.core.audio import too_noisy
 
 from .editor.scintilla import LANGUAGES, CodeEditor
 from .formatting import MISSING, clock, local_time
@@ -89,7 +89,7 @@ def transcript_html(messages: list[dict], started: dt.datetime | None) -> str:
         elif m["status"] == "processing":
             badge = ' <span style="color:#8a6d00">(in progress)</span>'
         snr = (m.get("meta") or {}).get("snr_db")
-        if snr is not None and snr < NOISY_SNR_DB:
+        if too_noisy(snr):
             badge += (f' <span style="color:#8a5300">(noisy recording, signal-to-noise {snr:.0f} dB:'
                       f' some words may be misheard)</span>')
         colour = "#1a4f8b" if m["role"] == "assistant" else "#2e6b2e"

@@ -11,6 +11,7 @@ from .recorder import Recorder
 
 PUSH_TO_TALK_KEY = Qt.Key.Key_F9
 METER_FLOOR_DBFS = -60
+WARNING_COLOUR = "#8a5300"
 
 
 class VoicePanel(QWidget):
@@ -38,7 +39,6 @@ class VoicePanel(QWidget):
         self.mic_note = QLabel()
         self.mic_note.setObjectName("micNote")
         self.mic_note.setWordWrap(True)
-        self.mic_note.setStyleSheet("color: #8a5300")
         self.mic_note.hide()
         self.text = QPlainTextEdit()
         self.text.setObjectName("answerBox")
@@ -83,19 +83,20 @@ class VoicePanel(QWidget):
             self.record_button.setChecked(pressed)
             self._push_to_talk = False
 
-    def _heard(self, text: str) -> None:
-        self.mic_note.setStyleSheet("color: #555")
-        self.mic_note.setText(f"Heard so far: {text}")
+    def _note(self, text: str, colour: str = WARNING_COLOUR) -> None:
+        self.mic_note.setStyleSheet(f"color: {colour}")
+        self.mic_note.setText(text)
         self.mic_note.show()
+
+    def _heard(self, text: str) -> None:
+        self._note(f"Heard so far: {text}", "#555")
 
     def _recorded(self, samples, transcript) -> None:
         self.meter.setValue(METER_FLOOR_DBFS)
         if transcript is not None and transcript.noisy:
-            self.mic_note.setStyleSheet("color: #8a5300")
-            self.mic_note.setText(
+            self._note(
                 f"Lots of background noise (signal-to-noise {transcript.snr_db:.0f} dB): some words may "
                 "be misheard. Move closer to the microphone or somewhere quieter, or type the answer.")
-            self.mic_note.show()
         elif transcript is not None:
             self.mic_note.hide()
         if self.record_button.isChecked():
@@ -107,12 +108,10 @@ class VoicePanel(QWidget):
             self.spoken_answer.emit(samples, transcript)
 
     def _no_microphone(self, message: str) -> None:
-        self.mic_note.setStyleSheet("color: #8a5300")
         self.record_button.blockSignals(True)
         self.record_button.setChecked(False)
         self.record_button.blockSignals(False)
-        self.mic_note.setText(f"{message}\nYou can type your answers below instead.")
-        self.mic_note.show()
+        self._note(f"{message}\nYou can type your answers below instead.")
         self.text.setFocus()
 
     def _send_text(self) -> None:

@@ -317,7 +317,7 @@ class InterviewSession:
                                   message_id=msg["id"])
         meta = {"input": "voice", "words": [list(w) for w in tr.words], "duration_s": tr.duration,
                 "language": tr.language, "stt_seconds": tr.seconds_taken}
-        if getattr(tr, "snr_db", None) is not None:  # the review shows noisy recordings as such
+        if tr.snr_db is not None:  # the review shows noisy recordings as such
             meta["snr_db"] = round(tr.snr_db, 1)
         if tr.cancelled:
             meta["error"] = "Transcription cancelled; record again or type the answer."
